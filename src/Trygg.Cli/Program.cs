@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Trygg.Cli.Commands;
+
+var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, API-nycklar.")
+{
+    DatabaseCommand.Create(),
+    UsersCommand.Create(),
+    ApiKeysCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

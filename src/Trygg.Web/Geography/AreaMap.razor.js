@@ -1,0 +1,70 @@
+// <trygg-area-map src="/api/areas/geojson?level=stadsdel" tiles="https://…/{z}/{x}/{y}.png">: draws the areas of a
+// GeoJSON FeatureCollection on a Leaflet map; clicking an area opens /areas/{code}. A custom element, so it starts
+// whenever Blazor puts one on the page, also after enhanced navigation.
+import * as L from '/lib/leaflet/leaflet-src.esm.js';
+
+const baseStyle = { color: '#1d4e89', weight: 1, fillColor: '#4f86c6', fillOpacity: 0.15 };
+const strongStyle = { ...baseStyle, weight: 2.5, fillOpacity: 0.45 };
+
+class AreaMap extends HTMLElement {
+  async connectedCallback() {
+    if (this.map) return;
+    this.dataset.state = 'loading';
+    const canvas = document.createElement('div');
+    canvas.className = 'area-map-canvas';
+    this.replaceChildren(canvas);
+    const map = L.map(canvas, { zoomSnap: 0.25, attributionControl: true });
+    this.map = map;
+
+    const tiles = this.getAttribute('tiles');
+    if (tiles) {
+      L.tileLayer(tiles, { maxZoom: 19, attribution: this.getAttribute('attribution') ?? '' }).addTo(map);
+    }
+
+    let data;
+    try {
+      const response = await fetch(this.getAttribute('src'), { headers: { Accept: 'application/geo+json' }, credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      data = await response.json();
+    } catch (error) {
+      this.dataset.state = 'error';
+      const message = document.createElement('p');
+      message.className = 'error';
+      message.textContent = this.getAttribute('error-text') ?? 'Kartan kunde inte laddas.';
+      this.append(message);
+      return;
+    }
+
+    const highlight = this.getAttribute('highlight');
+    const layer = L.geoJSON(data, {
+      style: feature => (feature.properties.code === highlight ? strongStyle : baseStyle),
+      onEachFeature: (feature, shape) => {
+        shape.bindTooltip(feature.properties.name, { sticky: true });
+        shape.on('mouseover', () => shape.setStyle({ fillOpacity: 0.45 }));
+        shape.on('mouseout', () => shape.setStyle(feature.properties.code === highlight ? strongStyle : baseStyle));
+        shape.on('click', () => navigate(`/areas/${encodeURIComponent(feature.properties.code)}`));
+      },
+    }).addTo(map);
+
+    if (layer.getLayers().length > 0) {
+      map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+    } else {
+      map.setView([59.33, 18.06], 10);
+    }
+
+    this.dataset.features = String(data.features.length);
+    this.dataset.state = 'ready';
+  }
+
+  disconnectedCallback() {
+    this.map?.remove();
+    this.map = null;
+  }
+}
+
+function navigate(url) {
+  if (window.Blazor?.navigateTo) window.Blazor.navigateTo(url);
+  else window.location.assign(url);
+}
+
+if (!customElements.get('trygg-area-map')) customElements.define('trygg-area-map', AreaMap);

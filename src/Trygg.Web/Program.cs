@@ -1,0 +1,41 @@
+using Scalar.AspNetCore;
+using Trygg.Web;
+using Trygg.Data;
+using Trygg.Web.Geography;
+using Trygg.Web.Security;
+using Trygg.Web.Shell;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddTryggData(builder.Configuration);
+builder.Services.AddTryggSecurity();
+builder.Services.AddTryggShell();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+await app.MigrateAndSeedAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UseTryggLocalization();
+app.UseAuthentication();
+app.UseMustChangePassword();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthz();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/api/docs").AllowAnonymous();
+app.MapSecurityEndpoints();
+app.MapGeographyApi();
+app.MapRazorComponents<App>();
+
+app.Run();
+
+/// <summary>The web host; public so that tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

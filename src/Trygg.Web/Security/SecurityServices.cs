@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Trygg.Data;
+using Trygg.Security;
+
+namespace Trygg.Web.Security;
+
+public static class SecurityServices
+{
+    /// <summary>The default scheme: an API key when the request carries one, otherwise the sign-in cookie.</summary>
+    public const string CookieOrApiKey = "CookieOrApiKey";
+
+    public const string ReadWorkPolicy = "ReadWork";
+    public const string AdministerPolicy = "Administer";
+
+    public static IServiceCollection AddTryggSecurity(this IServiceCollection services)
+    {
+        services.AddIdentity<TryggUser, IdentityRole>(IdentityPolicy.Apply)
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<SwedishIdentityErrors>()
+            .AddClaimsPrincipalFactory<TryggClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "trygg";
+            options.LoginPath = "/login";
+            options.LogoutPath = "/logout";
+            options.AccessDeniedPath = "/access-denied";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrApiKey;
+                options.DefaultAuthenticateScheme = CookieOrApiKey;
+                options.DefaultChallengeScheme = CookieOrApiKey;
+                options.DefaultForbidScheme = CookieOrApiKey;
+            })
+            .AddPolicyScheme(CookieOrApiKey, "Cookie eller API-nyckel", options =>
+                options.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ReadWorkPolicy, policy => policy.RequireRole(Roles.WorkReaders))
+            .AddPolicy(AdministerPolicy, policy => policy.RequireRole(Roles.Administrator));
+
+        return services;
+    }
+
+    /// <summary>API callers get a status code; people in a browser get the login or access-denied page.</summary>
+    private static Task RedirectOrStatus(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.Request))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Trygg.Collaboration;
+using Trygg.Geography;
+using Trygg.Incidents;
+using Trygg.Security;
+
+namespace Trygg.Data;
+
+/// <summary>
+/// The one model of Trygg. Each database provider has its own subclass so that it can carry its own migration set
+/// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>); code everywhere else injects this type.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<TryggUser>(options)
+{
+    public DbSet<Area> Areas => Set<Area>();
+
+    public DbSet<AreaMembership> AreaMemberships => Set<AreaMembership>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<PriorityArea> PriorityAreas => Set<PriorityArea>();
+
+    public DbSet<FocusArea> FocusAreas => Set<FocusArea>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Area>(area =>
+        {
+            area.HasIndex(a => a.Code).IsUnique();
+            area.Property(a => a.Code).HasMaxLength(64);
+            area.Property(a => a.Name).HasMaxLength(200);
+            area.Property(a => a.Level).HasConversion<string>().HasMaxLength(32);
+            area.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AreaMembership>(membership =>
+        {
+            membership.HasKey(m => new { m.ContainerId, m.MemberId });
+            membership.HasOne(m => m.Container).WithMany().HasForeignKey(m => m.ContainerId);
+            membership.HasOne(m => m.Member).WithMany().HasForeignKey(m => m.MemberId);
+        });
+
+        builder.Entity<Incident>(incident =>
+        {
+            incident.HasIndex(i => new { i.Source, i.ExternalId }).IsUnique();
+            incident.HasIndex(i => i.OccurredAt);
+            incident.Property(i => i.Source).HasMaxLength(64);
+            incident.Property(i => i.ExternalId).HasMaxLength(128);
+            incident.Property(i => i.Type).HasMaxLength(128);
+            incident.Property(i => i.Category).HasMaxLength(64);
+            incident.Property(i => i.Accuracy).HasConversion<string>().HasMaxLength(32);
+            incident.HasOne(i => i.Area).WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<Organisation>(organisation =>
+        {
+            organisation.HasIndex(o => o.Name).IsUnique();
+            organisation.Property(o => o.Name).HasMaxLength(200);
+            organisation.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
+            organisation.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+            organisation.HasOne(o => o.Area).WithMany().HasForeignKey(o => o.AreaId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<PriorityArea>().HasIndex(p => p.Number).IsUnique();
+        builder.Entity<FocusArea>().HasIndex(f => f.Number).IsUnique();
+
+        builder.Entity<ApiKey>(key =>
+        {
+            key.HasIndex(k => k.Hash).IsUnique();
+            key.Property(k => k.Hash).HasMaxLength(64);
+            key.Property(k => k.Prefix).HasMaxLength(32);
+            key.Property(k => k.Role).HasMaxLength(64);
+        });
+
+        builder.Entity<TryggUser>().HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Trygg.Collaboration;
+using Trygg.Geography;
+using Trygg.Ingestion;
+using Trygg.Security;
+
+namespace Trygg.Data;
+
+public static class DataServices
+{
+    public const string ConnectionStringName = "Trygg";
+    public const string DefaultSqliteFile = "data/trygg.db";
+
+    /// <summary>The database (SQLite by default, PostgreSQL with Database:Provider=Postgres) and the services of src/Trygg.</summary>
+    public static IServiceCollection AddTryggData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = ProviderFrom(configuration);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(connectionString);
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(sqlite));
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider=Postgres kräver ConnectionStrings:Trygg (t.ex. ConnectionStrings__Trygg=\"Host=localhost;Database=trygg;Username=trygg;Password=…\").");
+                }
+
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(connectionString));
+                break;
+        }
+
+        services.Configure<TryggOptions>(configuration.GetSection(TryggOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<ApiKeys>();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<Incidents.IncidentStatistics>();
+        services.AddScoped<StockholmAreas>();
+        services.AddScoped<StockholmReferenceData>();
+        services.AddScoped<PolisenImporter>();
+        services.AddScoped<DatabaseSeeder>();
+        return services;
+    }
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var name = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return name.Trim().ToUpperInvariant() switch
+        {
+            "SQLITE" => DatabaseProvider.Sqlite,
+            "POSTGRES" or "POSTGRESQL" or "NPGSQL" => DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException($"Okänd databas i Database:Provider: '{name}'. Välj Sqlite eller Postgres."),
+        };
+    }
+
+    /// <summary>The SQLite connection string, defaulting to data/trygg.db; creates the file's folder so the first start works.</summary>
+    public static string SqliteConnectionString(string? configured)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultSqliteFile}" : configured);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

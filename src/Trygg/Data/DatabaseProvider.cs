@@ -1,0 +1,7 @@
+namespace Trygg.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,8 @@
+namespace Trygg.Geography;
+
+public enum AreaLevel
+{
+    Municipality,
+    DistrictArea,
+    Neighbourhood,
+}
