@@ -42,7 +42,7 @@ class AreaMap extends HTMLElement {
         shape.bindTooltip(feature.properties.name, { sticky: true });
         shape.on('mouseover', () => shape.setStyle({ fillOpacity: 0.45 }));
         shape.on('mouseout', () => shape.setStyle(feature.properties.code === highlight ? strongStyle : baseStyle));
-        shape.on('click', () => navigate(`/areas/${encodeURIComponent(feature.properties.code)}`));
+        shape.on('click', () => window.location.assign(`/areas/${encodeURIComponent(feature.properties.code)}`));
       },
     }).addTo(map);
 
@@ -60,11 +60,6 @@ class AreaMap extends HTMLElement {
     this.map?.remove();
     this.map = null;
   }
-}
-
-function navigate(url) {
-  if (window.Blazor?.navigateTo) window.Blazor.navigateTo(url);
-  else window.location.assign(url);
 }
 
 if (!customElements.get('trygg-area-map')) customElements.define('trygg-area-map', AreaMap);

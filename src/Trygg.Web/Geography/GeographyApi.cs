@@ -30,7 +30,7 @@ public static class GeographyApi
         var areas = await query
             .Select(a => new AreaResponse(a.Code, a.Name, a.Level.ToApiName(), a.Parent != null ? a.Parent.Code : null))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(areas.OrderBy(a => a.Name, SwedishOrder).ToList());
+        return TypedResults.Ok(areas.OrderBy(a => a.Name, AreaDirectory.SwedishOrder).ToList());
     }
 
     private static async Task<Results<Ok<AreaDetailResponse>, NotFound<ProblemDetails>>> GetAsync(
@@ -120,8 +120,6 @@ public static class GeographyApi
 
         return true;
     }
-
-    private static readonly StringComparer SwedishOrder = StringComparer.Create(Shell.ShellServices.Swedish, ignoreCase: false);
 }
 
 public sealed record AreaResponse(string Code, string Name, string Level, string? ParentCode);

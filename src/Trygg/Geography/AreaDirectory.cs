@@ -23,10 +23,9 @@ public sealed class AreaDirectory
     public static async Task<AreaDirectory> LoadAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         var areas = await db.Areas
-            .OrderBy(a => a.Level).ThenBy(a => a.Name)
             .Select(a => new AreaSummary(a.Id, a.Code, a.Name, a.Level, a.ParentId, a.Parent != null ? a.Parent.Code : null, a.ValidTo, a.Population))
             .ToListAsync(cancellationToken);
-        return new AreaDirectory(areas);
+        return new AreaDirectory(areas.OrderBy(a => a.Level).ThenBy(a => a.Name, SwedishOrder).ToList());
     }
 
     public AreaSummary? Find(string code) => byCode.GetValueOrDefault(code);
@@ -35,7 +34,10 @@ public sealed class AreaDirectory
 
     public IEnumerable<AreaSummary> Current(AreaLevel level) => All.Where(a => a.Level == level && a.ValidTo == null);
 
-    public IReadOnlyList<AreaSummary> ChildrenOf(AreaSummary area) => byParent[area.Id].OrderBy(a => a.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false)).ToList();
+    /// <summary>Names in Swedish alphabetical order (… x y z å ä ö), which neither database gives by default.</summary>
+    public static readonly StringComparer SwedishOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: false);
+
+    public IReadOnlyList<AreaSummary> ChildrenOf(AreaSummary area) => byParent[area.Id].ToList();
 
     /// <summary>The area itself and everything below it in the current hierarchy.</summary>
     public IReadOnlyList<AreaSummary> SelfAndDescendants(AreaSummary area)

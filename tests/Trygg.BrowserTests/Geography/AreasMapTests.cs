@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+using Trygg.Data;
+using Trygg.Tests;
+
+namespace Trygg.BrowserTests.Geography;
+
+public sealed class AreasMapTests
+{
+    [Fact]
+    public async Task TheAdminSignsInSeesAllStadsdelarOnTheMapAndOpensOneByClickingIt()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var app = new TryggApp();
+        app.UseKestrel(0);
+        app.StartServer();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ServerAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+
+        await page.GotoAsync("/areas");
+        Assert.EndsWith("/login?ReturnUrl=%2Fareas", page.Url);
+        await page.FillAsync("#username", DatabaseSeeder.AdminUserName);
+        await page.FillAsync("#password", TryggApp.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/areas");
+
+        var map = page.Locator("trygg-area-map[data-state=ready]");
+        await map.WaitForAsync();
+        var shapes = page.Locator("trygg-area-map path.leaflet-interactive");
+        Assert.Equal(117, await shapes.CountAsync());
+        Assert.Equal("117", await map.GetAttributeAsync("data-features"));
+        if (Environment.GetEnvironmentVariable("TRYGG_SCREENSHOT") is { Length: > 0 } screenshot)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        }
+
+        // Point at one stadsdel, read the name its tooltip shows, and click at the same spot.
+        var box = (await shapes.Nth(60).BoundingBoxAsync())!;
+        var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        await page.Mouse.MoveAsync(x, y);
+        var name = await page.Locator(".leaflet-tooltip").InnerTextAsync();
+        await page.Mouse.ClickAsync(x, y);
+
+        await page.WaitForURLAsync("**/areas/0180-sd-*");
+        Assert.Equal(name, await page.Locator("h1").InnerTextAsync());
+        await page.Locator("trygg-area-map[data-state=ready]").WaitForAsync();
+        Assert.Equal("Stadsdel", await page.Locator("dl.facts dd").First.InnerTextAsync());
+        Assert.True(await page.Locator("a.parent").IsVisibleAsync());
+    }
+}
