@@ -142,7 +142,9 @@ public sealed class Gazetteer
         }
 
         list.Add(new Entry(words, area));
-        list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+
+        // Longest name first; for the same name the most precise area ("Södermalm" the stadsdel before the stadsdelsområde).
+        list.Sort((a, b) => a.Words.Length != b.Words.Length ? b.Words.Length.CompareTo(a.Words.Length) : b.Area.Level.CompareTo(a.Area.Level));
     }
 
     private static List<string> Words(string text)

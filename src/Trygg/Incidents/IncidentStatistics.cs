@@ -46,9 +46,10 @@ public sealed class IncidentStatistics(AppDbContext db)
         return result;
     }
 
+    /// <summary>The most recent incidents from <paramref name="source"/> placed in the municipality (not those known only by county).</summary>
     public Task<List<Incident>> LatestAsync(string source, int count, CancellationToken cancellationToken = default) =>
         db.Incidents.AsNoTracking()
-            .Where(i => i.Source == source && !i.IsSummary)
+            .Where(i => i.Source == source && !i.IsSummary && i.AreaId != null)
             .OrderByDescending(i => i.OccurredAt)
             .Take(count)
             .ToListAsync(cancellationToken);

@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+using Trygg.Data;
+using Trygg.Tests;
+
+namespace Trygg.BrowserTests.Shell;
+
+public sealed class OverviewTests
+{
+    [Fact]
+    public async Task TheOverviewShowsIncidentsPerStadsdelsomradeAndTheLatestPoliceEvents()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var app = new TryggApp();
+        app.UseKestrel(0);
+        app.StartServer();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ServerAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+
+        await page.GotoAsync("/");
+        await page.FillAsync("#username", DatabaseSeeder.AdminUserName);
+        await page.FillAsync("#password", TryggApp.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => url.EndsWith('/'));
+
+        var districts = page.Locator("#incidents-by-district tbody tr");
+        Assert.Equal(11, await districts.CountAsync());
+        var counts = await page.Locator("#incidents-by-district tbody td.number").AllInnerTextsAsync();
+        Assert.Contains(counts, c => int.Parse(c.Replace("\u00a0", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal(10, await page.Locator("#latest-events li").CountAsync());
+        if (Environment.GetEnvironmentVariable("TRYGG_SCREENSHOT") is { Length: > 0 } screenshot)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.ChangeExtension(screenshot, ".overview.png") });
+        }
+
+        await page.Locator("#incidents-by-district tbody a").First.ClickAsync();
+        await page.WaitForURLAsync("**/areas/0180-so-*");
+        Assert.Equal("Stadsdelsområde", await page.Locator("dl.facts dd").First.InnerTextAsync());
+    }
+}
