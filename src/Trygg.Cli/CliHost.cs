@@ -14,6 +14,9 @@ public static class CliHost
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // EF logs an error when it probes for a database that migrate is about to create; the command reports its own errors.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
         builder.Services.AddTryggData(builder.Configuration);
         builder.Services.AddIdentityCore<TryggUser>(IdentityPolicy.Apply)
             .AddRoles<IdentityRole>()

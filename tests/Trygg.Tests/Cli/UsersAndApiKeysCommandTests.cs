@@ -47,7 +47,7 @@ public sealed partial class UsersAndApiKeysCommandTests
         var (exitCode, output, _) = await TryggCommand.RunAsync(database, "apikeys", "add", "--role", "Läsare", "--name", "Trafikkontoret");
 
         Assert.Equal(0, exitCode);
-        var key = ApiKey().Match(output).Value;
+        var key = ApiKey().Match(output.ReplaceLineEndings("\n")).Value;
         await using var app = TryggApp.On(database);
         using var client = app.CreateBrowserlikeClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
@@ -71,6 +71,6 @@ public sealed partial class UsersAndApiKeysCommandTests
     [GeneratedRegex("Engångslösenord: (\\S+)")]
     private static partial Regex OneTimePassword();
 
-    [GeneratedRegex("trygg_[A-Za-z0-9_-]+")]
+    [GeneratedRegex("^trygg_[A-Za-z0-9_-]+$", RegexOptions.Multiline)]
     private static partial Regex ApiKey();
 }
