@@ -41,7 +41,7 @@ public static class UsersCommand
                 return 0;
             }
 
-            var width = Math.Max(12, users.Max(u => u.UserName.Length) + 2);
+            var width = Math.Max("Användarnamn".Length, users.Max(u => u.UserName.Length)) + 2;
             Console.WriteLine($"{"Användarnamn".PadRight(width)}{"Roll",-16}Status");
             foreach (var user in users)
             {
