@@ -6,6 +6,7 @@ var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, A
     DatabaseCommand.Create(),
     UsersCommand.Create(),
     ApiKeysCommand.Create(),
+    ImportCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

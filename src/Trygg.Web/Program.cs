@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using Trygg.Web;
 using Trygg.Data;
 using Trygg.Web.Geography;
+using Trygg.Web.Ingestion;
 using Trygg.Web.Security;
 using Trygg.Web.Shell;
 
@@ -33,6 +34,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs").AllowAnonymous();
 app.MapSecurityEndpoints();
 app.MapGeographyApi();
+app.MapIngestionApi();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -13,6 +13,7 @@ public static class SecurityServices
 
     public const string ReadWorkPolicy = "ReadWork";
     public const string AdministerPolicy = "Administer";
+    public const string ImportDataPolicy = "ImportData";
 
     public static IServiceCollection AddTryggSecurity(this IServiceCollection services)
     {
@@ -50,7 +51,8 @@ public static class SecurityServices
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ReadWorkPolicy, policy => policy.RequireRole(Roles.WorkReaders))
-            .AddPolicy(AdministerPolicy, policy => policy.RequireRole(Roles.Administrator));
+            .AddPolicy(AdministerPolicy, policy => policy.RequireRole(Roles.Administrator))
+            .AddPolicy(ImportDataPolicy, policy => policy.RequireRole(Roles.Importers));
 
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Trygg.Collaboration;
 using Trygg.Geography;
 using Trygg.Incidents;
+using Trygg.Ingestion;
 using Trygg.Security;
 
 namespace Trygg.Data;
@@ -17,6 +18,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<AreaMembership> AreaMemberships => Set<AreaMembership>();
 
+    public DbSet<PlaceAlias> PlaceAliases => Set<PlaceAlias>();
+
     public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -26,6 +29,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FocusArea> FocusAreas => Set<FocusArea>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<IncidentCategory> Categories => Set<IncidentCategory>();
+
+    public DbSet<TypeCategory> TypeCategories => Set<TypeCategory>();
+
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -47,10 +56,19 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             membership.HasOne(m => m.Member).WithMany().HasForeignKey(m => m.MemberId);
         });
 
+        builder.Entity<PlaceAlias>(alias =>
+        {
+            alias.HasIndex(a => new { a.Name, a.AreaId }).IsUnique();
+            alias.Property(a => a.Name).HasMaxLength(200);
+            alias.Property(a => a.Kind).HasMaxLength(32);
+            alias.HasOne(a => a.Area).WithMany().HasForeignKey(a => a.AreaId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<Incident>(incident =>
         {
             incident.HasIndex(i => new { i.Source, i.ExternalId }).IsUnique();
             incident.HasIndex(i => i.OccurredAt);
+            incident.HasIndex(i => new { i.Source, i.Type });
             incident.Property(i => i.Source).HasMaxLength(64);
             incident.Property(i => i.ExternalId).HasMaxLength(128);
             incident.Property(i => i.Type).HasMaxLength(128);
@@ -66,6 +84,31 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             organisation.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
             organisation.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
             organisation.HasOne(o => o.Area).WithMany().HasForeignKey(o => o.AreaId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<IncidentCategory>(category =>
+        {
+            category.HasIndex(c => c.Code).IsUnique();
+            category.Property(c => c.Code).HasMaxLength(64);
+            category.Property(c => c.Name).HasMaxLength(100);
+        });
+
+        builder.Entity<TypeCategory>(mapping =>
+        {
+            mapping.HasIndex(m => new { m.Source, m.Type }).IsUnique();
+            mapping.Property(m => m.Source).HasMaxLength(64);
+            mapping.Property(m => m.Type).HasMaxLength(128);
+            mapping.Property(m => m.CategoryCode).HasMaxLength(64);
+        });
+
+        builder.Entity<ImportRun>(run =>
+        {
+            run.HasIndex(r => r.StartedAt);
+            run.Property(r => r.Source).HasMaxLength(64);
+            run.Property(r => r.Kind).HasMaxLength(16);
+            run.Property(r => r.FileName).HasMaxLength(260);
+            run.Property(r => r.UserName).HasMaxLength(256);
+            run.HasMany(r => r.Rejections).WithOne().HasForeignKey(r => r.ImportRunId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<PriorityArea>().HasIndex(p => p.Number).IsUnique();

@@ -41,6 +41,8 @@ public static class DataServices
         services.AddScoped<ApiKeys>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<Incidents.IncidentStatistics>();
+        services.AddScoped<Incidents.Categories>();
+        services.AddScoped<ImportRuns>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();
         services.AddScoped<PolisenImporter>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trygg.Collaboration;
 using Trygg.Geography;
+using Trygg.Incidents;
 using Trygg.Ingestion;
 using Trygg.Security;
 
@@ -18,6 +19,9 @@ public sealed class DatabaseSeeder(
     StockholmAreas areas,
     StockholmReferenceData referenceData,
     PolisenImporter polisen,
+    Categories categories,
+    ImportRuns importRuns,
+    TimeProvider time,
     UserManager<TryggUser> users,
     RoleManager<IdentityRole> roles,
     IOptions<TryggOptions> options,
@@ -63,15 +67,23 @@ public sealed class DatabaseSeeder(
             logger.LogInformation("Läste in {Count} områden för Stockholms stad.", result.AreasLoaded);
         }
 
+        if (!await db.PlaceAliases.AnyAsync(cancellationToken))
+        {
+            await areas.LoadLandmarksAsync(cancellationToken);
+        }
+
         await referenceData.LoadAsync(cancellationToken);
+        await categories.EnsureAsync(cancellationToken);
 
         if (!await db.Incidents.AnyAsync(i => i.Source == PolisenImporter.Source, cancellationToken))
         {
             var reports = new List<ImportReport>();
             foreach (var file in Directory.EnumerateFiles(Path.Combine(dataDirectory, "polisen"), "*.json*").Order(StringComparer.Ordinal))
             {
-                var report = await polisen.ImportFileAsync(file, "Stockholm", "Stockholms län", cancellationToken);
-                logger.LogInformation("Polisens händelser från {File}: {Inserted} nya, {Rejected} avvisade av {Read} lästa.", Path.GetFileName(file), report.Inserted, report.Rejected.Count, report.Read);
+                var started = time.GetUtcNow().UtcDateTime;
+                var report = await polisen.ImportFileAsync(file, "Stockholm", "Stockholms län", cancellationToken: cancellationToken);
+                await importRuns.RecordAsync(report, PolisenImporter.Source, "arkiv", Path.GetFileName(file), "demodata", started, cancellationToken: cancellationToken);
+                logger.LogInformation("Polisens händelser från {File}: {Inserted} nya, {Rejected} avvisade av {Read} lästa.", Path.GetFileName(file), report.Inserted, report.RejectedCount, report.Read);
                 reports.Add(report);
             }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Trygg.Incidents;
 
 namespace Trygg.Geography;
@@ -9,42 +10,33 @@ namespace Trygg.Geography;
 /// </summary>
 public sealed class Gazetteer
 {
-    private static readonly (string Alias, string Name)[] DefaultAliases =
-    [
-        ("Vasastan", "Vasastaden"),
-        ("Gärdet", "Ladugårdsgärdet"),
-        ("Hammarby sjöstad", "Södra Hammarbyhamnen"),
-        ("T-Centralen", "Norrmalm"),
-        ("Sergels torg", "Norrmalm"),
-        ("Slussen", "Södermalm"),
-        ("Hornstull", "Södermalm"),
-        ("Medborgarplatsen", "Södermalm"),
-        ("Fridhemsplan", "Kungsholmen"),
-        ("Stureplan", "Östermalm"),
-        ("Globen", "Johanneshov"),
-    ];
-
     private readonly Dictionary<string, List<Entry>> byFirstWord = new(StringComparer.OrdinalIgnoreCase);
-    private readonly int maxWords;
 
-    public Gazetteer(IEnumerable<Area> areas)
+    /// <param name="areas">The municipality's areas, with their parents.</param>
+    /// <param name="aliases">Other names and landmarks; an alias that is also an area's name wins ("Kungsholmen" the island is the stadsdelsområde).</param>
+    public Gazetteer(IEnumerable<Area> areas, IEnumerable<(string Name, int AreaId)> aliases)
     {
-        var current = areas.Where(a => a.ValidTo == null && a.Level != AreaLevel.Municipality).ToList();
-        var byName = current.Where(a => a.Level == AreaLevel.Neighbourhood).ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
-        foreach (var area in current)
+        var current = areas.Where(a => a.ValidTo == null && a.Level != AreaLevel.Municipality).ToDictionary(a => a.Id);
+        foreach (var area in current.Values)
         {
-            Add(area.Name, area);
+            Add(area.Name, area, isAlias: false);
         }
 
-        foreach (var (alias, name) in DefaultAliases)
+        foreach (var (name, areaId) in aliases)
         {
-            if (byName.TryGetValue(name, out var area))
+            if (current.TryGetValue(areaId, out var area))
             {
-                Add(alias, area);
+                Add(name, area, isAlias: true);
             }
         }
+    }
 
-        maxWords = byFirstWord.Values.SelectMany(e => e).Max(e => e.Words.Length);
+    /// <summary>The gazetteer of the areas and aliases in the database.</summary>
+    public static async Task<Gazetteer> LoadAsync(Data.AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        var areas = await db.Areas.Include(a => a.Parent).AsNoTracking().ToListAsync(cancellationToken);
+        var aliases = await db.PlaceAliases.AsNoTracking().Select(a => new { a.Name, a.AreaId }).ToListAsync(cancellationToken);
+        return new Gazetteer(areas, aliases.Select(a => (a.Name, a.AreaId)));
     }
 
     /// <summary>The most precise area the text names, and the words that decided it; null when it names none.</summary>
@@ -133,7 +125,7 @@ public sealed class Gazetteer
     private static string StripGenitive(string word) =>
         word.Length > 3 && word.EndsWith('s') ? word[..^1] : word;
 
-    private void Add(string name, Area area)
+    private void Add(string name, Area area, bool isAlias)
     {
         var words = Words(name).ToArray();
         if (!byFirstWord.TryGetValue(words[0], out var list))
@@ -141,10 +133,14 @@ public sealed class Gazetteer
             byFirstWord[words[0]] = list = [];
         }
 
-        list.Add(new Entry(words, area));
+        list.Add(new Entry(words, area, isAlias));
 
-        // Longest name first; for the same name the most precise area ("Södermalm" the stadsdel before the stadsdelsområde).
-        list.Sort((a, b) => a.Words.Length != b.Words.Length ? b.Words.Length.CompareTo(a.Words.Length) : b.Area.Level.CompareTo(a.Area.Level));
+        // Longest name first; for the same name an alias before an area's own name, then the most precise area
+        // ("Södermalm" the stadsdel before the stadsdelsområde).
+        list.Sort((a, b) =>
+            a.Words.Length != b.Words.Length ? b.Words.Length.CompareTo(a.Words.Length)
+            : a.IsAlias != b.IsAlias ? b.IsAlias.CompareTo(a.IsAlias)
+            : b.Area.Level.CompareTo(a.Area.Level));
     }
 
     private static List<string> Words(string text)
@@ -168,8 +164,8 @@ public sealed class Gazetteer
         return words;
     }
 
-    private sealed record Entry(string[] Words, Area Area);
+    private sealed record Entry(string[] Words, Area Area, bool IsAlias);
 }
 
 /// <summary>Where a text was placed: the area (null when only the municipality is known), how precisely, and the words that decided it.</summary>
-public sealed record Placement(Area? Area, LocationAccuracy Accuracy, string DecidedBy);
+public sealed record Placement(Area? Area, LocationAccuracy Accuracy, string? DecidedBy);

@@ -99,6 +99,31 @@ public sealed class StockholmAreas(AppDbContext db)
         return areas;
     }
 
+    /// <summary>Adds the landmarks and other names of Stockholm's places (Geography/Data/stockholm-landmarks.csv) that are not there yet.</summary>
+    public async Task<int> LoadLandmarksAsync(CancellationToken cancellationToken = default)
+    {
+        var areas = await db.Areas.Where(a => a.ValidTo == null).ToDictionaryAsync(a => (a.Level, a.Name), a => a.Id, cancellationToken);
+        var existing = (await db.PlaceAliases.Select(a => a.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        using var stream = typeof(StockholmAreas).Assembly.GetManifestResourceStream("Trygg.Geography.Data.stockholm-landmarks.csv")
+            ?? throw new InvalidOperationException("stockholm-landmarks.csv saknas i Trygg.Core.");
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(stream, System.Text.Encoding.UTF8) { Delimiters = [","], HasFieldsEnclosedInQuotes = true };
+        var header = parser.ReadFields() ?? [];
+        int nameColumn = Array.IndexOf(header, "name"), areaColumn = Array.IndexOf(header, "area"), levelColumn = Array.IndexOf(header, "level"), kindColumn = Array.IndexOf(header, "kind");
+        var added = 0;
+        while (parser.ReadFields() is { } fields)
+        {
+            var level = fields[levelColumn] == "stadsdelsomrade" ? AreaLevel.DistrictArea : AreaLevel.Neighbourhood;
+            if (existing.Add(fields[nameColumn]) && areas.TryGetValue((level, fields[areaColumn]), out var areaId))
+            {
+                db.PlaceAliases.Add(new PlaceAlias { Name = fields[nameColumn], AreaId = areaId, Kind = fields[kindColumn] });
+                added++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
     private static Geometry Union(IEnumerable<Geometry> parts) => Reducer.Reduce(UnaryUnionOp.Union(parts.ToList()));
 
     private static string Write(Geometry geometry) => JsonSerializer.Serialize(geometry, GeoJson);

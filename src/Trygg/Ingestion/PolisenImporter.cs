@@ -12,29 +12,40 @@ namespace Trygg.Ingestion;
 /// notices whose location is the municipality or its county, placed in an area by the names in their text.
 /// All or nothing; re-running changes nothing.
 /// </summary>
-public sealed class PolisenImporter(AppDbContext db)
+public sealed class PolisenImporter(AppDbContext db, Categories categoryMappings)
 {
     public const string Source = "polisen";
     private const string SiteAddress = "https://polisen.se";
 
-    public async Task<ImportReport> ImportFileAsync(string path, string municipalityName, string countyName, CancellationToken cancellationToken = default)
+    public async Task<ImportReport> ImportFileAsync(string path, string municipalityName, string countyName, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         await using var file = File.OpenRead(path);
         var gzipped = file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
         file.Position = 0;
         await using Stream input = gzipped ? new GZipStream(file, CompressionMode.Decompress) : file;
-        return await ImportAsync(input, municipalityName, countyName, cancellationToken);
+        return await ImportAsync(input, municipalityName, countyName, dryRun, cancellationToken);
     }
 
-    public async Task<ImportReport> ImportAsync(Stream json, string municipalityName, string countyName, CancellationToken cancellationToken = default)
+    /// <param name="dryRun">Check and count everything, write nothing.</param>
+    public async Task<ImportReport> ImportAsync(Stream json, string municipalityName, string countyName, bool dryRun = false, CancellationToken cancellationToken = default)
     {
-        var areas = await db.Areas.Include(a => a.Parent).ToListAsync(cancellationToken);
-        var municipality = areas.FirstOrDefault(a => a.Level == AreaLevel.Municipality && a.Name.StartsWith(municipalityName, StringComparison.Ordinal));
-        var gazetteer = new Gazetteer(areas);
+        var municipality = await db.Areas.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Level == AreaLevel.Municipality && a.Name.StartsWith(municipalityName), cancellationToken);
+        if (municipality is null)
+        {
+            return new ImportReport
+            {
+                Rejected = [new RejectedRecord(0, $"Kommunen '{municipalityName}' finns inte bland områdena. Läs in kommunens områden innan polisens händelser.")],
+                RejectedCount = 1,
+            };
+        }
+
+        var locator = new PolisenLocator(await Gazetteer.LoadAsync(db, cancellationToken), municipality, municipalityName);
         var existing = await db.Incidents.Where(i => i.Source == Source).ToDictionaryAsync(i => i.ExternalId, cancellationToken);
+        var categories = await categoryMappings.MappingAsync(Source, cancellationToken);
 
         int read = 0, inserted = 0, updated = 0, unchanged = 0, outside = 0;
-        var rejected = new List<RejectedRecord>();
+        var rejected = new RejectionLog();
         var seen = new HashSet<string>(StringComparer.Ordinal);
 
         try
@@ -49,7 +60,7 @@ public sealed class PolisenImporter(AppDbContext db)
                     continue;
                 }
 
-                var incident = ToIncident(notice, read, locationName == countyName, gazetteer, municipality, rejected);
+                var incident = ToIncident(notice, read, locationName == countyName, locator, categories, rejected);
                 if (incident is null)
                 {
                     continue;
@@ -57,7 +68,7 @@ public sealed class PolisenImporter(AppDbContext db)
 
                 if (!seen.Add(incident.ExternalId))
                 {
-                    rejected.Add(new RejectedRecord(read, $"Händelse {incident.ExternalId} förekommer mer än en gång i filen."));
+                    rejected.Add(read, $"Händelse {incident.ExternalId} förekommer mer än en gång i filen.");
                 }
                 else if (!existing.TryGetValue(incident.ExternalId, out var stored))
                 {
@@ -76,49 +87,54 @@ public sealed class PolisenImporter(AppDbContext db)
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or EndOfStreamException)
         {
-            rejected.Add(new RejectedRecord(read + 1, $"Filen kunde inte läsas efter post {read}: {e.Message}"));
+            rejected.Add(read + 1, $"Filen kunde inte läsas efter post {read}: {e.Message}");
         }
 
-        if (rejected.Count > 0)
+        var report = new ImportReport
+        {
+            Read = read,
+            Inserted = inserted,
+            Updated = updated,
+            Unchanged = unchanged,
+            OutsideScope = outside,
+            Rejected = rejected.Kept,
+            RejectedCount = rejected.Count,
+        };
+        if (rejected.Count > 0 || dryRun)
         {
             db.ChangeTracker.Clear();
-            return new ImportReport { Read = read, OutsideScope = outside, Rejected = rejected, Committed = false };
+            return rejected.Count > 0 ? report with { Inserted = 0, Updated = 0, Unchanged = 0 } : report;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new ImportReport { Read = read, Inserted = inserted, Updated = updated, Unchanged = unchanged, OutsideScope = outside, Committed = true };
+        return report with { Committed = true };
     }
 
-    private static Incident? ToIncident(PolisenNotice notice, int recordNumber, bool countyOnly, Gazetteer gazetteer, Area? municipality, List<RejectedRecord> rejected)
+    private static Incident? ToIncident(
+        PolisenNotice notice, int recordNumber, bool countyOnly, PolisenLocator locator, Dictionary<string, string> categories, RejectionLog rejected)
     {
         if (notice.Id is not { } id)
         {
-            rejected.Add(new RejectedRecord(recordNumber, "Händelsen saknar id."));
+            rejected.Add(recordNumber, "Händelsen saknar id.");
             return null;
         }
 
         if (!PolisenTime.TryParsePublished(notice.Datetime, out var published))
         {
-            rejected.Add(new RejectedRecord(recordNumber, $"Händelse {id}: tidpunkten '{notice.Datetime}' kan inte tolkas."));
+            rejected.Add(recordNumber, $"Händelse {id}: tidpunkten '{notice.Datetime}' kan inte tolkas.");
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(notice.Type))
         {
-            rejected.Add(new RejectedRecord(recordNumber, $"Händelse {id} saknar händelsetyp."));
+            rejected.Add(recordNumber, $"Händelse {id} saknar händelsetyp.");
             return null;
         }
 
         var occurred = PolisenTime.ParseOccurred(notice.Name, published) ?? published;
-        var placement = gazetteer.Place(TitleWithoutTimeAndType(notice.Name, notice.Type) + " " + notice.Summary);
+        var placement = locator.Locate(notice, countyOnly);
         var url = notice.Url is { Length: > 0 } u && u.StartsWith('/') ? SiteAddress + u : notice.Url;
-        var (area, accuracy) = placement switch
-        {
-            { Area: not null } => (placement.Area, placement.Accuracy),
-            _ when countyOnly && placement is null => (null, LocationAccuracy.County),
-            _ => (municipality, LocationAccuracy.Municipality),
-        };
 
         return new Incident
         {
@@ -127,33 +143,28 @@ public sealed class PolisenImporter(AppDbContext db)
             OccurredAt = occurred.UtcDateTime,
             ReportedAt = published.UtcDateTime,
             Type = notice.Type.Trim(),
+            Category = categories.GetValueOrDefault(notice.Type.Trim(), Taxonomy.Other),
             Title = notice.Name?.Trim(),
             Text = notice.Summary?.Trim(),
             Url = url,
-            IsSummary = notice.Type.StartsWith("Sammanfattning", StringComparison.OrdinalIgnoreCase),
-            AreaId = area?.Id,
-            Accuracy = accuracy,
-            LocatedBy = placement?.DecidedBy,
+            IsSummary = Taxonomy.IsSummaryType(notice.Type),
+            AreaId = placement.Area?.Id,
+            Accuracy = placement.Accuracy,
+            LocatedBy = placement.DecidedBy,
         };
-    }
-
-    /// <summary>"20 mars 10:14, Rån, Stockholm" → "Stockholm": the date and type would only confuse the gazetteer.</summary>
-    private static string TitleWithoutTimeAndType(string? title, string type)
-    {
-        var parts = (title ?? string.Empty).Split(", ");
-        return string.Join(", ", parts.Skip(1).Where(p => !type.Contains(p, StringComparison.Ordinal)));
     }
 
     private static bool CopyChanges(Incident from, Incident to)
     {
         var changed = to.OccurredAt != from.OccurredAt || to.ReportedAt != from.ReportedAt || to.Type != from.Type
-            || to.Title != from.Title || to.Text != from.Text || to.Url != from.Url || to.IsSummary != from.IsSummary
+            || to.Category != from.Category || to.Title != from.Title || to.Text != from.Text || to.Url != from.Url || to.IsSummary != from.IsSummary
             || to.AreaId != from.AreaId || to.Accuracy != from.Accuracy || to.LocatedBy != from.LocatedBy;
         if (changed)
         {
             to.OccurredAt = from.OccurredAt;
             to.ReportedAt = from.ReportedAt;
             to.Type = from.Type;
+            to.Category = from.Category;
             to.Title = from.Title;
             to.Text = from.Text;
             to.Url = from.Url;

@@ -15,6 +15,9 @@ public static class Roles
     /// <summary>Roles that may read the shared, non-public work: everyone signed in but the field reporter, who sees only their own reports.</summary>
     public static readonly IReadOnlyList<string> WorkReaders = [Administrator, Coordinator, Analyst, Staff, Reader];
 
+    /// <summary>Roles that import data and see the imports: the analyst, the coordinator and the administrator.</summary>
+    public static readonly IReadOnlyList<string> Importers = [Administrator, Coordinator, Analyst];
+
     /// <summary>Finds the role a person typed, ignoring case ("samordnare" → "Samordnare").</summary>
     public static string? Find(string? name) =>
         All.FirstOrDefault(role => string.Equals(role, name?.Trim(), StringComparison.OrdinalIgnoreCase));

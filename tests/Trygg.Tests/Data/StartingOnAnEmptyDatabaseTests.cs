@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trygg.Data;
@@ -27,7 +25,7 @@ public sealed class StartingOnAnEmptyDatabaseTests
         Assert.Equal(13, first.HistoricalDistrictAreas);
         Assert.Equal(117, first.Neighbourhoods);
         Assert.Equal(117, first.HistoricalMemberships);
-        Assert.Equal(StockholmNoticesInArchive(), first.PoliceEvents);
+        Assert.Equal(SharedData.StockholmNoticesInArchive(), first.PoliceEvents);
         Assert.Equal(1, first.Admins);
         Assert.True(first.Organisations >= 30, $"väntade minst 30 organisationer, fick {first.Organisations}");
         Assert.Equal(5, first.PriorityAreas);
@@ -77,16 +75,6 @@ public sealed class StartingOnAnEmptyDatabaseTests
             await db.Organisations.CountAsync(token),
             await db.PriorityAreas.CountAsync(token),
             await db.FocusAreas.CountAsync(token));
-    }
-
-    /// <summary>Counted straight from the archive, independently of the importer: notices for Stockholm or Stockholms län.</summary>
-    private static int StockholmNoticesInArchive()
-    {
-        var file = Directory.GetFiles(Path.Combine(SharedData.Directory, "polisen"), "*.json.gz").Single();
-        using var json = JsonDocument.Parse(new GZipStream(File.OpenRead(file), CompressionMode.Decompress));
-        return json.RootElement.EnumerateArray()
-            .Select(e => e.GetProperty("location").GetProperty("name").GetString())
-            .Count(name => name is "Stockholm" or "Stockholms län");
     }
 
     private sealed record Snapshot(

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trygg.Data;
 using Trygg.Geography;
@@ -18,9 +17,9 @@ public sealed class GazetteerTests(TryggApp app)
     [InlineData("En cyklist blev påkörd i Nockebyhov.", "Nockebyhov", LocationAccuracy.Neighbourhood)]
     [InlineData("Bråk mellan ungdomar från Rinkeby och Tensta.", "Järva", LocationAccuracy.DistrictArea)]
     [InlineData("Polisen har ökat närvaron i Järva.", "Järva", LocationAccuracy.DistrictArea)]
-    public void ANamedPlaceIsFound(string text, string expectedArea, LocationAccuracy expectedAccuracy)
+    public async Task ANamedPlaceIsFound(string text, string expectedArea, LocationAccuracy expectedAccuracy)
     {
-        var placement = Gazetteer().Place(text);
+        var placement = (await GazetteerAsync()).Place(text);
 
         Assert.NotNull(placement);
         Assert.Equal(expectedArea, placement.Area?.Name);
@@ -28,9 +27,9 @@ public sealed class GazetteerTests(TryggApp app)
     }
 
     [Fact]
-    public void PlacesInDifferentDistrictsLeaveOnlyTheMunicipality()
+    public async Task PlacesInDifferentDistrictsLeaveOnlyTheMunicipality()
     {
-        var placement = Gazetteer().Place("Rån i Kista och senare i Farsta.");
+        var placement = (await GazetteerAsync()).Place("Rån i Kista och senare i Farsta.");
 
         Assert.NotNull(placement);
         Assert.Null(placement.Area);
@@ -42,15 +41,14 @@ public sealed class GazetteerTests(TryggApp app)
     [InlineData("Larm om kollision mellan en segelbåt och ett fartyg på Riddarfjärden.")]
     [InlineData("En kista med verktyg stals från en byggarbetsplats.")]
     [InlineData("Trafikolycka på E4 vid Häggvik.")]
-    public void TextNamingNoKnownPlaceIsNotPlaced(string text)
+    public async Task TextNamingNoKnownPlaceIsNotPlaced(string text)
     {
-        Assert.Null(Gazetteer().Place(text));
+        Assert.Null((await GazetteerAsync()).Place(text));
     }
 
-    private Gazetteer Gazetteer()
+    private async Task<Gazetteer> GazetteerAsync()
     {
-        using var scope = app.Services.CreateScope();
-        var areas = scope.ServiceProvider.GetRequiredService<AppDbContext>().Areas.Include(a => a.Parent).AsNoTracking().ToList();
-        return new Gazetteer(areas);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await Gazetteer.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), TestContext.Current.CancellationToken);
     }
 }

@@ -12,7 +12,7 @@ public sealed class PolisenImporterTests(TryggApp app)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static string Archive => Directory.GetFiles(Path.Combine(SharedData.Directory, "polisen"), "*.json.gz").Single();
+    private static string Archive => SharedData.PolisenArchive;
 
     [Fact]
     public async Task ImportingTheArchiveAgainInsertsNothingAndUpdatesNothing()
@@ -101,7 +101,7 @@ public sealed class PolisenImporterTests(TryggApp app)
     private async Task<ImportReport> ImportFileAsync(string path)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PolisenImporter>().ImportFileAsync(path, "Stockholm", "Stockholms län", Token);
+        return await scope.ServiceProvider.GetRequiredService<PolisenImporter>().ImportFileAsync(path, "Stockholm", "Stockholms län", cancellationToken: Token);
     }
 
     private async Task<int> CountAsync()

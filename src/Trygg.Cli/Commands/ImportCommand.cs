@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Trygg.Ingestion;
+
+namespace Trygg.Cli.Commands;
+
+/// <summary><c>trygg import polisen &lt;file&gt; [--municipality 0180] [--dry-run]</c>.</summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Arkivfil i polisens API-format (JSON-lista, ev. gzip)." };
+        var municipality = new Option<string>("--municipality") { Description = "Kommunkod.", DefaultValueFactory = _ => "0180" };
+        var location = new Option<string?>("--location") { Description = "Kommunens namn i polisens data (t.ex. Stockholm), om kommunkoden inte räcker." };
+        var county = new Option<string?>("--county") { Description = "Länets namn i polisens data (t.ex. Stockholms län)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Kontrollera och räkna, men skriv ingenting." };
+        var polisen = new Command("polisen", "Läs in polisens händelser från en arkivfil.") { file, municipality, location, county, dryRun };
+        polisen.SetAction((parse, cancellationToken) => CliHost.RunAsync(async (services, token) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"Fel: filen {path.FullName} finns inte.");
+                return 1;
+            }
+
+            var code = parse.GetValue(municipality)!;
+            var known = PolisenPlaces.TryFind(code, out var municipalityName, out var countyName);
+            municipalityName = parse.GetValue(location) ?? municipalityName;
+            countyName = parse.GetValue(county) ?? countyName;
+            if (!known && (parse.GetValue(location) is null || parse.GetValue(county) is null))
+            {
+                Console.Error.WriteLine($"Fel: polisens namn för kommun {code} är okända. Ange --location och --county.");
+                return 1;
+            }
+
+            var time = services.GetRequiredService<TimeProvider>();
+            var started = time.GetUtcNow().UtcDateTime;
+            var report = await services.GetRequiredService<PolisenImporter>()
+                .ImportFileAsync(path.FullName, municipalityName, countyName, parse.GetValue(dryRun), token);
+            await services.GetRequiredService<ImportRuns>()
+                .RecordAsync(report, PolisenImporter.Source, "arkiv", path.Name, Environment.UserName, started, parse.GetValue(dryRun), token);
+            ImportReportPrinter.Print(report, parse.GetValue(dryRun));
+            return report.RejectedCount > 0 ? 2 : 0;
+        }, cancellationToken));
+
+        return new Command("import", "Läs in data.") { polisen };
+    }
+}

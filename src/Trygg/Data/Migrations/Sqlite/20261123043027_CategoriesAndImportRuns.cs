@@ -1,0 +1,139 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Trygg.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CategoriesAndImportRuns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Categories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Categories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Read = table.Column<int>(type: "INTEGER", nullable: false),
+                    Inserted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    OutsideScope = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Committed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DryRun = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TypeCategories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TypeCategories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportRejection",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportRunId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRejection", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportRejection_ImportRuns_ImportRunId",
+                        column: x => x.ImportRunId,
+                        principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_Source_Type",
+                table: "Incidents",
+                columns: new[] { "Source", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Categories_Code",
+                table: "Categories",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRejection_ImportRunId",
+                table: "ImportRejection",
+                column: "ImportRunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRuns_StartedAt",
+                table: "ImportRuns",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TypeCategories_Source_Type",
+                table: "TypeCategories",
+                columns: new[] { "Source", "Type" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Categories");
+
+            migrationBuilder.DropTable(
+                name: "ImportRejection");
+
+            migrationBuilder.DropTable(
+                name: "TypeCategories");
+
+            migrationBuilder.DropTable(
+                name: "ImportRuns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Incidents_Source_Type",
+                table: "Incidents");
+        }
+    }
+}
