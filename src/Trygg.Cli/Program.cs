@@ -7,6 +7,7 @@ var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, A
     UsersCommand.Create(),
     ApiKeysCommand.Create(),
     ImportCommand.Create(),
+    BenchCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

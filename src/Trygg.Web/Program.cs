@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using Trygg.Web;
 using Trygg.Data;
 using Trygg.Web.Geography;
+using Trygg.Web.Incidents;
 using Trygg.Web.Ingestion;
 using Trygg.Web.Security;
 using Trygg.Web.Shell;
@@ -35,6 +36,7 @@ app.MapScalarApiReference("/api/docs").AllowAnonymous();
 app.MapSecurityEndpoints();
 app.MapGeographyApi();
 app.MapIngestionApi();
+app.MapIncidentsApi();
 app.MapRazorComponents<App>();
 
 app.Run();

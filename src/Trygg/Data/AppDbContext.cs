@@ -36,6 +36,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -109,6 +111,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             run.Property(r => r.FileName).HasMaxLength(260);
             run.Property(r => r.UserName).HasMaxLength(256);
             run.HasMany(r => r.Rejections).WithOne().HasForeignKey(r => r.ImportRunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<DataVersion>(version =>
+        {
+            version.HasKey(v => v.Name);
+            version.Property(v => v.Name).HasMaxLength(64);
         });
 
         builder.Entity<PriorityArea>().HasIndex(p => p.Number).IsUnique();

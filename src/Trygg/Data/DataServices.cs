@@ -42,6 +42,7 @@ public static class DataServices
         services.AddScoped<UserAccounts>();
         services.AddScoped<Incidents.IncidentStatistics>();
         services.AddScoped<Incidents.Categories>();
+        services.AddSingleton<Incidents.IncidentStore>();
         services.AddScoped<ImportRuns>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();

@@ -46,8 +46,12 @@ public sealed class Categories(AppDbContext db)
             mapping.CategoryCode = categoryCode;
         }
 
+        await db.BumpAsync(DataVersion.Incidents, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.Incidents.Where(i => i.Source == source && i.Type == type)
+        var changed = await db.Incidents.Where(i => i.Source == source && i.Type == type)
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.Category, categoryCode), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
     }
 }

@@ -39,6 +39,12 @@ public class Incident
 
     public LocationAccuracy Accuracy { get; set; }
 
+    /// <summary>Easting in SWEREF 99 TM metres, when the source gave a point.</summary>
+    public double? X { get; set; }
+
+    /// <summary>Northing in SWEREF 99 TM metres, when the source gave a point.</summary>
+    public double? Y { get; set; }
+
     /// <summary>The words in the text that decided the place, e.g. "Rinkeby".</summary>
     public string? LocatedBy { get; set; }
 }

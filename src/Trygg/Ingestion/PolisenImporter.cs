@@ -106,6 +106,11 @@ public sealed class PolisenImporter(AppDbContext db, Categories categoryMappings
             return rejected.Count > 0 ? report with { Inserted = 0, Updated = 0, Unchanged = 0 } : report;
         }
 
+        if (inserted + updated > 0)
+        {
+            await db.BumpAsync(DataVersion.Incidents, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return report with { Committed = true };

@@ -242,6 +242,20 @@ namespace Trygg.Data.Migrations.Postgres
                     b.ToTable("PriorityAreas");
                 });
 
+            modelBuilder.Entity("Trygg.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
+                });
+
             modelBuilder.Entity("Trygg.Geography.Area", b =>
                 {
                     b.Property<int>("Id")
@@ -390,6 +404,12 @@ namespace Trygg.Data.Migrations.Postgres
 
                     b.Property<string>("Url")
                         .HasColumnType("text");
+
+                    b.Property<double?>("X")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Y")
+                        .HasColumnType("double precision");
 
                     b.HasKey("Id");
 

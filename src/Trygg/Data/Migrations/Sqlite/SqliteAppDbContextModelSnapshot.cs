@@ -227,6 +227,20 @@ namespace Trygg.Data.Migrations.Sqlite
                     b.ToTable("PriorityAreas");
                 });
 
+            modelBuilder.Entity("Trygg.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
+                });
+
             modelBuilder.Entity("Trygg.Geography.Area", b =>
                 {
                     b.Property<int>("Id")
@@ -369,6 +383,12 @@ namespace Trygg.Data.Migrations.Sqlite
 
                     b.Property<string>("Url")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("X")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Y")
+                        .HasColumnType("REAL");
 
                     b.HasKey("Id");
 

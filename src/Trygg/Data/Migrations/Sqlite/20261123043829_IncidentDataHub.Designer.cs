@@ -11,8 +11,8 @@ using Trygg.Data;
 namespace Trygg.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123043246_PlaceAliases")]
-    partial class PlaceAliases
+    [Migration("20261123043829_IncidentDataHub")]
+    partial class IncidentDataHub
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -230,6 +230,20 @@ namespace Trygg.Data.Migrations.Sqlite
                     b.ToTable("PriorityAreas");
                 });
 
+            modelBuilder.Entity("Trygg.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
+                });
+
             modelBuilder.Entity("Trygg.Geography.Area", b =>
                 {
                     b.Property<int>("Id")
@@ -372,6 +386,12 @@ namespace Trygg.Data.Migrations.Sqlite
 
                     b.Property<string>("Url")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("X")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Y")
+                        .HasColumnType("REAL");
 
                     b.HasKey("Id");
 

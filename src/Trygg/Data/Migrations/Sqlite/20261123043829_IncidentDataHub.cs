@@ -6,11 +6,23 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Trygg.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CategoriesAndImportRuns : Migration
+    public partial class IncidentDataHub : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<double>(
+                name: "X",
+                table: "Incidents",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "Y",
+                table: "Incidents",
+                type: "REAL",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Categories",
                 columns: table => new
@@ -24,6 +36,18 @@ namespace Trygg.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Categories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataVersions",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataVersions", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -50,6 +74,27 @@ namespace Trygg.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlaceAliases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlaceAliases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlaceAliases_Areas_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "Areas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -110,6 +155,17 @@ namespace Trygg.Data.Migrations.Sqlite
                 column: "StartedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlaceAliases_AreaId",
+                table: "PlaceAliases",
+                column: "AreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlaceAliases_Name_AreaId",
+                table: "PlaceAliases",
+                columns: new[] { "Name", "AreaId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TypeCategories_Source_Type",
                 table: "TypeCategories",
                 columns: new[] { "Source", "Type" },
@@ -123,7 +179,13 @@ namespace Trygg.Data.Migrations.Sqlite
                 name: "Categories");
 
             migrationBuilder.DropTable(
+                name: "DataVersions");
+
+            migrationBuilder.DropTable(
                 name: "ImportRejection");
+
+            migrationBuilder.DropTable(
+                name: "PlaceAliases");
 
             migrationBuilder.DropTable(
                 name: "TypeCategories");
@@ -133,6 +195,14 @@ namespace Trygg.Data.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_Incidents_Source_Type",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "X",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "Y",
                 table: "Incidents");
         }
     }

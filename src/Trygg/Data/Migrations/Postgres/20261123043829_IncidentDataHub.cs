@@ -7,11 +7,23 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Trygg.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class CategoriesAndImportRuns : Migration
+    public partial class IncidentDataHub : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<double>(
+                name: "X",
+                table: "Incidents",
+                type: "double precision",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "Y",
+                table: "Incidents",
+                type: "double precision",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Categories",
                 columns: table => new
@@ -25,6 +37,18 @@ namespace Trygg.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Categories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataVersions",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataVersions", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -51,6 +75,27 @@ namespace Trygg.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlaceAliases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AreaId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlaceAliases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlaceAliases_Areas_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "Areas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -111,6 +156,17 @@ namespace Trygg.Data.Migrations.Postgres
                 column: "StartedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlaceAliases_AreaId",
+                table: "PlaceAliases",
+                column: "AreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlaceAliases_Name_AreaId",
+                table: "PlaceAliases",
+                columns: new[] { "Name", "AreaId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TypeCategories_Source_Type",
                 table: "TypeCategories",
                 columns: new[] { "Source", "Type" },
@@ -124,7 +180,13 @@ namespace Trygg.Data.Migrations.Postgres
                 name: "Categories");
 
             migrationBuilder.DropTable(
+                name: "DataVersions");
+
+            migrationBuilder.DropTable(
                 name: "ImportRejection");
+
+            migrationBuilder.DropTable(
+                name: "PlaceAliases");
 
             migrationBuilder.DropTable(
                 name: "TypeCategories");
@@ -134,6 +196,14 @@ namespace Trygg.Data.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_Incidents_Source_Type",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "X",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "Y",
                 table: "Incidents");
         }
     }

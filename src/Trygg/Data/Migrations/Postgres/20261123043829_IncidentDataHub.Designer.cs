@@ -12,8 +12,8 @@ using Trygg.Data;
 namespace Trygg.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123043246_PlaceAliases")]
-    partial class PlaceAliases
+    [Migration("20261123043829_IncidentDataHub")]
+    partial class IncidentDataHub
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -245,6 +245,20 @@ namespace Trygg.Data.Migrations.Postgres
                     b.ToTable("PriorityAreas");
                 });
 
+            modelBuilder.Entity("Trygg.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
+                });
+
             modelBuilder.Entity("Trygg.Geography.Area", b =>
                 {
                     b.Property<int>("Id")
@@ -393,6 +407,12 @@ namespace Trygg.Data.Migrations.Postgres
 
                     b.Property<string>("Url")
                         .HasColumnType("text");
+
+                    b.Property<double?>("X")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Y")
+                        .HasColumnType("double precision");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Trygg.Collaboration;
+using Trygg.Data;
+using Trygg.Geography;
+using Trygg.Incidents;
+using Trygg.Ingestion;
+
+namespace Trygg.Cli.Commands;
+
+/// <summary>
+/// <c>trygg bench import</c> times the police archive import, with location from text, into a new SQLite file;
+/// <c>trygg bench query</c> times filter + aggregate over synthetic Stockholm-shaped incidents. Run in Release (bench/run.sh).
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var import = new Command("import", "Tid för att läsa in hela polisarkivet med platsbestämning.");
+        import.SetAction((_, cancellationToken) => RunOnFreshDatabaseAsync(async (services, data, token) =>
+        {
+            var archive = Directory.GetFiles(Path.Combine(data, "polisen"), "*.json.gz").Single();
+            var importer = services.GetRequiredService<PolisenImporter>();
+            var watch = Stopwatch.StartNew();
+            var report = await importer.ImportFileAsync(archive, "Stockholm", "Stockholms län", cancellationToken: token);
+            watch.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"import polisen: {report.Read} read, {report.Inserted} inserted, {report.OutsideScope} outside in {watch.Elapsed.TotalSeconds:0.00} s"));
+            return 0;
+        }, cancellationToken));
+
+        var count = new Option<int>("--incidents") { Description = "Antal syntetiska händelser.", DefaultValueFactory = _ => 10_000_000 };
+        var rounds = new Option<int>("--rounds") { Description = "Antal mätningar per fråga.", DefaultValueFactory = _ => 25 };
+        var query = new Command("query", "Tid för filter + aggregering över syntetiska händelser.") { count, rounds };
+        query.SetAction((parse, cancellationToken) => RunOnFreshDatabaseAsync(async (services, _, token) =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            var areas = (await AreaDirectory.LoadAsync(db, token)).All;
+            var categories = await db.Categories.OrderBy(c => c.SortOrder).ToListAsync(token);
+            var n = parse.GetValue(count);
+
+            GC.Collect();
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var columns = SyntheticIncidents.Create(n, areas, categories);
+            var bytes = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)n;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store: {n:N0} incidents, {bytes:0.0} bytes per incident"));
+
+            var engine = new IncidentQuery(columns);
+            var lastYear = new IncidentFilter { From = new DateOnly(2025, 9, 1), To = new DateOnly(2026, 8, 31), Categories = new HashSet<string> { "vald" } };
+            Measure("by area (stadsdelsområde), all", () => engine.Aggregate(new IncidentFilter(), IncidentGrouping.Area), parse.GetValue(rounds));
+            Measure("by month, all", () => engine.Aggregate(new IncidentFilter(), IncidentGrouping.Month), parse.GetValue(rounds));
+            Measure("by area (stadsdel), våld last 12 months", () => engine.Aggregate(lastYear, IncidentGrouping.Area, AreaLevel.Neighbourhood), parse.GetValue(rounds));
+            Measure("by month, Järva", () => engine.Aggregate(new IncidentFilter { AreaCode = "0180-so-jarva" }, IncidentGrouping.Month), parse.GetValue(rounds));
+            GC.KeepAlive(columns);
+            return 0;
+        }, cancellationToken));
+
+        return new Command("bench", "Prestandamätningar (kör i Release).") { import, query };
+    }
+
+    private static void Measure(string name, Func<object> work, int rounds)
+    {
+        work();
+        var times = new List<double>();
+        for (var i = 0; i < rounds; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            work();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: median {times[times.Count / 2]:0.0} ms, min {times[0]:0.0} ms over {rounds} rounds"));
+    }
+
+    /// <summary>A new SQLite file with Stockholm's areas, landmarks and categories, removed afterwards.</summary>
+    private static async Task<int> RunOnFreshDatabaseAsync(Func<IServiceProvider, string, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    {
+        var data = DemoDataDirectory.Find(null) ?? throw new InvalidOperationException("Hittar inte shared/data.");
+        var file = Path.Combine(Path.GetTempPath(), $"trygg-bench-{Guid.NewGuid():N}.db");
+        Environment.SetEnvironmentVariable("ConnectionStrings__Trygg", $"Data Source={file}");
+        Environment.SetEnvironmentVariable("Database__Provider", "Sqlite");
+        try
+        {
+            return await CliHost.RunAsync(async (services, token) =>
+            {
+                await services.GetRequiredService<StockholmAreas>().LoadAsync(Path.Combine(data, "stockholm"), token);
+                await services.GetRequiredService<StockholmAreas>().LoadLandmarksAsync(token);
+                await services.GetRequiredService<Categories>().EnsureAsync(token);
+                return await work(services, data, token);
+            }, cancellationToken);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace Trygg.Incidents;
+
+public enum IncidentGrouping
+{
+    Area,
+    Category,
+    Month,
+    Week,
+    WeekdayHour,
+}
