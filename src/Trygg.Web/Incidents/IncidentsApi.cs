@@ -27,6 +27,8 @@ public static class IncidentsApi
         var incidents = endpoints.MapGroup("/api/incidents").WithTags("Händelser").RequireAuthorization(SecurityServices.ReadWorkPolicy);
         incidents.MapGet("/", ListAsync)
             .WithSummary("Händelser, nyast först. Filter: from, to (ÅÅÅÅ-MM-DD), category (kommaseparerade koder), area (kod, med underliggande områden), source, minAccuracy (point|stadsdel|stadsdelsomrade|kommun|lan); page, pageSize (högst 1000).");
+        incidents.MapGet("/export", ExportAsync)
+            .WithSummary("Alla händelser som matchar filtren som fil: format=csv (semikolon, UTF-8) eller format=xlsx. Högst 1 000 000 rader.");
         incidents.MapGet("/aggregate", AggregateAsync)
             .WithSummary("Antal händelser per area (med level), category, month, week eller weekday-hour; samma filter. CSV med Accept: text/csv.")
             .Produces<List<AggregateRow>>(contentType: "application/json")
@@ -56,12 +58,9 @@ public static class IncidentsApi
         }
 
         var (total, ids) = new IncidentQuery(columns).Page(filter, pageNumber, size);
-        var found = await db.Incidents.AsNoTracking()
-            .Where(i => ids.Contains((int)i.Id))
-            .Select(i => new { i.Id, i.Source, i.ExternalId, i.OccurredAt, i.Category, i.Type, AreaCode = i.Area != null ? i.Area.Code : null, i.Accuracy, i.Text })
-            .ToDictionaryAsync(i => (int)i.Id, cancellationToken);
-        var items = ids.Where(found.ContainsKey).Select(id => found[id]).Select(i => new IncidentItem(
-            i.Id, i.Source, i.ExternalId, DateTime.SpecifyKind(i.OccurredAt, DateTimeKind.Utc), i.Category, i.Type, i.AreaCode, i.Accuracy.ToApiName(), i.Text)).ToList();
+        var items = (await IncidentRow.LoadAsync(db, ids, cancellationToken))
+            .Select(i => new IncidentItem(i.Id, i.Source, i.ExternalId, i.OccurredAt, i.Category, i.Type, i.AreaCode, i.Accuracy.ToApiName(), i.Text))
+            .ToList();
         return TypedResults.Ok(new IncidentPage(items, total, pageNumber, size));
     }
 
@@ -93,6 +92,35 @@ public static class IncidentsApi
         }
 
         return TypedResults.Ok(rows);
+    }
+
+    public const int MaxExportRows = 1_000_000;
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
+        HttpRequest request, AppDbContext db, IncidentStore store, string? format, CancellationToken cancellationToken)
+    {
+        var columns = await store.GetAsync(db, cancellationToken);
+        var (filter, errors) = IncidentQueryParameters.Read(request).Parse(columns);
+        if (format is not ("csv" or "xlsx"))
+        {
+            errors["format"] = ["Ange format=csv eller format=xlsx."];
+        }
+
+        var (total, ids) = new IncidentQuery(columns).Page(filter, 1, MaxExportRows);
+        if (total > MaxExportRows)
+        {
+            errors["format"] = [$"Urvalet har {total:N0} händelser; en fil rymmer högst {MaxExportRows:N0}. Begränsa urvalet, t.ex. med datum."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Felaktiga filter");
+        }
+
+        var rows = await IncidentRow.LoadAsync(db, ids, cancellationToken);
+        return format == "xlsx"
+            ? TypedResults.File(IncidentExport.Xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "handelser.xlsx")
+            : TypedResults.File(IncidentExport.Csv(rows), "text/csv; charset=utf-8", "handelser.csv");
     }
 
     /// <summary>Semicolon-separated UTF-8 with BOM: what Swedish Excel opens without asking.</summary>

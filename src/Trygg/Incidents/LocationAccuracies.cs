@@ -10,4 +10,13 @@ public static class LocationAccuracies
         LocationAccuracy.Municipality => "kommun",
         LocationAccuracy.County => "lan",
     };
+
+    public static string ToSwedishName(this LocationAccuracy accuracy) => accuracy switch
+    {
+        LocationAccuracy.Point => "Punkt",
+        LocationAccuracy.Neighbourhood => "Stadsdel",
+        LocationAccuracy.DistrictArea => "Stadsdelsområde",
+        LocationAccuracy.Municipality => "Kommun",
+        LocationAccuracy.County => "Län",
+    };
 }
