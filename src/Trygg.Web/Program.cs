@@ -13,6 +13,7 @@ builder.Services.AddTryggData(builder.Configuration);
 builder.Services.AddTryggSecurity();
 builder.Services.AddTryggShell();
 builder.Services.AddOpenApi();
+builder.Services.AddHostedService<PolisenPoller>();
 
 var app = builder.Build();
 

@@ -42,6 +42,9 @@ public partial class TryggApp : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.Zero));
 
+    /// <summary>More settings for the host, applied before it starts (e.g. Polisen:Live:Address).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>Where the server listens when started with Kestrel (browser tests).</summary>
     public Uri ServerAddress =>
         new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -53,6 +56,11 @@ public partial class TryggApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Trygg", Database.ConnectionString);
         builder.UseSetting("Trygg:AdminPassword", AdminPassword);
         builder.UseSetting("Map:TileUrl", "");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

@@ -9,15 +9,28 @@ public static class ImportCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "Arkivfil i polisens API-format (JSON-lista, ev. gzip)." };
+        var file = new Argument<FileInfo?>("file") { Description = "Arkivfil i polisens API-format (JSON-lista, ev. gzip).", Arity = ArgumentArity.ZeroOrOne };
+        var live = new Option<bool>("--live") { Description = "Hämta från polisens API (inställningarna under Polisen:Live) i stället för från en fil." };
+        var once = new Option<bool>("--once") { Description = "Med --live: en hämtning, sedan klart." };
         var municipality = new Option<string>("--municipality") { Description = "Kommunkod.", DefaultValueFactory = _ => "0180" };
         var location = new Option<string?>("--location") { Description = "Kommunens namn i polisens data (t.ex. Stockholm), om kommunkoden inte räcker." };
         var county = new Option<string?>("--county") { Description = "Länets namn i polisens data (t.ex. Stockholms län)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Kontrollera och räkna, men skriv ingenting." };
-        var polisen = new Command("polisen", "Läs in polisens händelser från en arkivfil.") { file, municipality, location, county, dryRun };
+        var polisen = new Command("polisen", "Läs in polisens händelser från en arkivfil eller, med --live, från polisens API.") { file, municipality, location, county, dryRun, live, once };
         polisen.SetAction((parse, cancellationToken) => CliHost.RunAsync(async (services, token) =>
         {
-            var path = parse.GetValue(file)!;
+            if (parse.GetValue(live))
+            {
+                return await RunLiveAsync(services, parse.GetValue(once), token);
+            }
+
+            var path = parse.GetValue(file);
+            if (path is null)
+            {
+                Console.Error.WriteLine("Fel: ange en arkivfil, eller --live --once för att hämta från polisens API.");
+                return 1;
+            }
+
             if (!path.Exists)
             {
                 Console.Error.WriteLine($"Fel: filen {path.FullName} finns inte.");
@@ -45,5 +58,29 @@ public static class ImportCommand
         }, cancellationToken));
 
         return new Command("import", "Läs in data.") { polisen };
+    }
+
+    private static async Task<int> RunLiveAsync(IServiceProvider services, bool once, CancellationToken cancellationToken)
+    {
+        var status = services.GetRequiredService<PolisenLiveStatus>();
+        var time = services.GetRequiredService<TimeProvider>();
+        while (true)
+        {
+            var next = await services.GetRequiredService<PolisenLiveImport>().RunOnceAsync(cancellationToken);
+            Console.WriteLine(status.LastResult);
+            if (next is null)
+            {
+                return 1;
+            }
+
+            if (once)
+            {
+                return 0;
+            }
+
+            Console.WriteLine($"Nästa hämtning {SwedishTime.ToLocal(next.Value.UtcDateTime):HH:mm:ss}.");
+            var wait = next.Value - time.GetUtcNow();
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, cancellationToken);
+        }
     }
 }

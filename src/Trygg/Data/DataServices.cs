@@ -48,6 +48,11 @@ public static class DataServices
         services.AddScoped<StockholmReferenceData>();
         services.AddScoped<PolisenImporter>();
         services.AddScoped<DatabaseSeeder>();
+        services.AddOptions<PolisenLiveOptions>().BindConfiguration(PolisenLiveOptions.Section);
+        services.AddSingleton<PolisenLiveStatus>();
+        services.AddSingleton<PolisenCallGate>();
+        services.AddHttpClient<PolisenClient>().SetHandlerLifetime(TimeSpan.FromMinutes(10));
+        services.AddScoped<PolisenLiveImport>();
         return services;
     }
 
