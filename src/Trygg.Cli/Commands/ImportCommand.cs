@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Trygg.Ingestion;
+using Trygg.Ingestion.Files;
 
 namespace Trygg.Cli.Commands;
 
@@ -57,7 +58,48 @@ public static class ImportCommand
             return report.RejectedCount > 0 ? 2 : 0;
         }, cancellationToken));
 
-        return new Command("import", "Läs in data.") { polisen };
+        var incidentFile = new Argument<FileInfo>("file") { Description = "CSV-, XLSX- eller GeoJSON-fil." };
+        var mappingName = new Option<string>("--mapping") { Description = "Namnet på en sparad kolumnmappning (sparas på sidan Data › Läs in fil).", Required = true };
+        var incidentDryRun = new Option<bool>("--dry-run") { Description = "Kontrollera och räkna, men skriv ingenting." };
+        var incidents = new Command("incidents", "Läs in händelser från en fil med en sparad kolumnmappning.") { incidentFile, mappingName, incidentDryRun };
+        incidents.SetAction((parse, cancellationToken) => CliHost.RunAsync(async (services, token) =>
+        {
+            var path = parse.GetValue(incidentFile)!;
+            var mapping = await services.GetRequiredService<ImportMappings>().FindAsync(parse.GetValue(mappingName)!, token);
+            if (mapping is null)
+            {
+                var names = await services.GetRequiredService<ImportMappings>().NamesAsync(token);
+                Console.Error.WriteLine($"Fel: ingen sparad mappning heter '{parse.GetValue(mappingName)}'. Sparade: {(names.Count == 0 ? "inga" : string.Join(", ", names))}.");
+                return 1;
+            }
+
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"Fel: filen {path.FullName} finns inte.");
+                return 1;
+            }
+
+            TabularFile file;
+            try
+            {
+                file = TabularFile.Open(path.FullName);
+            }
+            catch (InvalidDataException e)
+            {
+                Console.Error.WriteLine($"Fel: {e.Message}");
+                return 1;
+            }
+
+            var started = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var report = await services.GetRequiredService<IncidentFileImporter>().ImportAsync(file, mapping, parse.GetValue(incidentDryRun), token);
+            await services.GetRequiredService<ImportRuns>()
+                .RecordAsync(report, mapping.Source, "fil", path.Name, Environment.UserName, started, parse.GetValue(incidentDryRun), token);
+            Console.WriteLine($"{path.Name}: {file.Description}");
+            ImportReportPrinter.Print(report, parse.GetValue(incidentDryRun));
+            return report.RejectedCount > 0 ? 2 : 0;
+        }, cancellationToken));
+
+        return new Command("import", "Läs in data.") { polisen, incidents };
     }
 
     private static async Task<int> RunLiveAsync(IServiceProvider services, bool once, CancellationToken cancellationToken)

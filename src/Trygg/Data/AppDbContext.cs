@@ -38,6 +38,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
+    public DbSet<Ingestion.Files.ImportMapping> ImportMappings => Set<Ingestion.Files.ImportMapping>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -111,6 +113,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             run.Property(r => r.FileName).HasMaxLength(260);
             run.Property(r => r.UserName).HasMaxLength(256);
             run.HasMany(r => r.Rejections).WithOne().HasForeignKey(r => r.ImportRunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Ingestion.Files.ImportMapping>(mapping =>
+        {
+            mapping.HasIndex(m => m.Name).IsUnique();
+            mapping.Property(m => m.Name).HasMaxLength(100);
         });
 
         builder.Entity<DataVersion>(version =>

@@ -53,6 +53,8 @@ public static class DataServices
         services.AddSingleton<PolisenCallGate>();
         services.AddHttpClient<PolisenClient>().SetHandlerLifetime(TimeSpan.FromMinutes(10));
         services.AddScoped<PolisenLiveImport>();
+        services.AddScoped<Ingestion.Files.IncidentFileImporter>();
+        services.AddScoped<Ingestion.Files.ImportMappings>();
         return services;
     }
 

@@ -460,6 +460,29 @@ namespace Trygg.Data.Migrations.Sqlite
                     b.ToTable("TypeCategories");
                 });
 
+            modelBuilder.Entity("Trygg.Ingestion.Files.ImportMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappings");
+                });
+
             modelBuilder.Entity("Trygg.Ingestion.ImportRejection", b =>
                 {
                     b.Property<long>("Id")

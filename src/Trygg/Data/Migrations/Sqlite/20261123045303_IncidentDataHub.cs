@@ -51,6 +51,20 @@ namespace Trygg.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Mapping = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportMappings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportRuns",
                 columns: table => new
                 {
@@ -145,6 +159,12 @@ namespace Trygg.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportMappings_Name",
+                table: "ImportMappings",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportRejection_ImportRunId",
                 table: "ImportRejection",
                 column: "ImportRunId");
@@ -180,6 +200,9 @@ namespace Trygg.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataVersions");
+
+            migrationBuilder.DropTable(
+                name: "ImportMappings");
 
             migrationBuilder.DropTable(
                 name: "ImportRejection");

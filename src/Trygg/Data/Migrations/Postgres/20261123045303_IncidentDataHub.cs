@@ -52,6 +52,20 @@ namespace Trygg.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Mapping = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportMappings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportRuns",
                 columns: table => new
                 {
@@ -146,6 +160,12 @@ namespace Trygg.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportMappings_Name",
+                table: "ImportMappings",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportRejection_ImportRunId",
                 table: "ImportRejection",
                 column: "ImportRunId");
@@ -181,6 +201,9 @@ namespace Trygg.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DataVersions");
+
+            migrationBuilder.DropTable(
+                name: "ImportMappings");
 
             migrationBuilder.DropTable(
                 name: "ImportRejection");
