@@ -14,6 +14,9 @@ builder.Services.AddTryggSecurity();
 builder.Services.AddTryggShell();
 builder.Services.AddOpenApi();
 builder.Services.AddHostedService<PolisenPoller>();
+builder.Services.AddSingleton<FileUploads>();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = FileUploads.MaxBytes + (1024 * 1024));
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = FileUploads.MaxBytes);
 
 var app = builder.Build();
 

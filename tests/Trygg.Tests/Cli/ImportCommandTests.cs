@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Trygg.Ingestion.Files;
+
 namespace Trygg.Tests.Cli;
 
 public sealed class ImportCommandTests
@@ -27,5 +30,38 @@ public sealed class ImportCommandTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("polisens namn för kommun 2584 är okända. Ange --location och --county.", errors);
+    }
+
+    [Fact]
+    public async Task AFileIsImportedOnTheCommandLineWithAMappingSavedByName()
+    {
+        using var database = new TestDatabase();
+        await using (var app = TryggApp.On(database))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ImportMappings>()
+                .SaveAsync("Brandförsvaret", Ingestion.Files.IncidentFileImporterTests.FireBrigadeMapping("brandforsvaret"), TestContext.Current.CancellationToken);
+        }
+
+        var csv = Path.Combine(Path.GetTempPath(), $"brand-{Guid.NewGuid():N}.csv");
+        await File.WriteAllBytesAsync(csv, TabularFile.Windows1252.GetBytes(Ingestion.Files.IncidentFileImporterTests.FireBrigadeCsv("sbf")), TestContext.Current.CancellationToken);
+        try
+        {
+            var dryRun = await TryggCommand.RunAsync(database, "import", "incidents", csv, "--mapping", "Brandförsvaret", "--dry-run");
+            var real = await TryggCommand.RunAsync(database, "import", "incidents", csv, "--mapping", "Brandförsvaret");
+            var unknown = await TryggCommand.RunAsync(database, "import", "incidents", csv, "--mapping", "Polisen");
+
+            Assert.Contains("CSV, semikolon, Windows-1252", dryRun.Output);
+            Assert.Contains("Lästa: 3  nya: 3", dryRun.Output);
+            Assert.Contains("Provkörning: ingenting skrevs.", dryRun.Output);
+            Assert.Contains("Lästa: 3  nya: 3", real.Output);
+            Assert.Contains("Inläsningen är klar.", real.Output);
+            Assert.Equal(1, unknown.ExitCode);
+            Assert.Contains("ingen sparad mappning heter 'Polisen'. Sparade: Brandförsvaret.", unknown.Errors);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
     }
 }

@@ -21,6 +21,9 @@ public sealed class TabularFile
 
     static TabularFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    /// <summary>The encoding Swedish Excel saves CSV in.</summary>
+    public static Encoding Windows1252 => Encoding.GetEncoding(1252);
+
     private TabularFile(string format, IReadOnlyList<string> columns, Func<IEnumerable<string?[]>> rows, string description)
     {
         Format = format;
@@ -128,7 +131,7 @@ public sealed class TabularFile
         }
         catch (DecoderFallbackException)
         {
-            return (Encoding.GetEncoding(1252), "Windows-1252");
+            return (Windows1252, "Windows-1252");
         }
     }
 

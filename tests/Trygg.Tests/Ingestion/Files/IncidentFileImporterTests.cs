@@ -34,7 +34,7 @@ public sealed class IncidentFileImporterTests(TryggApp app) : IDisposable
     [Fact]
     public async Task AWindows1252CsvWithDecimalCommasIsDetectedCheckedInADryRunAndThenImportedAsPoints()
     {
-        var path = Write("brand.csv", FireBrigadeCsv("brand-a"), Encoding.GetEncoding(1252));
+        var path = Write("brand.csv", FireBrigadeCsv("brand-a"), Trygg.Ingestion.Files.TabularFile.Windows1252);
         var file = TabularFile.Open(path);
 
         var dryRun = await ImportAsync(file, FireBrigadeMapping("brand-a"), dryRun: true);
