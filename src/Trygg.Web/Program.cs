@@ -15,8 +15,8 @@ builder.Services.AddTryggShell();
 builder.Services.AddOpenApi();
 builder.Services.AddHostedService<PolisenPoller>();
 builder.Services.AddSingleton<FileUploads>();
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = FileUploads.MaxBytes + (1024 * 1024));
-builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = FileUploads.MaxBytes);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = FileUploads.MaxRequestBytes);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = FileUploads.MaxRequestBytes);
 
 var app = builder.Build();
 

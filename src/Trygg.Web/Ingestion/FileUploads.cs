@@ -8,6 +8,9 @@ public sealed class FileUploads(TimeProvider time)
 {
     public const long MaxBytes = 100L * 1024 * 1024;
 
+    /// <summary>Larger than <see cref="MaxBytes"/>, so that a too large file arrives and is refused with an explanation, not a bare 413.</summary>
+    public const long MaxRequestBytes = 1024L * 1024 * 1024;
+
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "trygg-uploads");
 
     public async Task<string> SaveAsync(IFormFile file, CancellationToken cancellationToken)

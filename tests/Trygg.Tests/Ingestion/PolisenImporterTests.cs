@@ -86,6 +86,22 @@ public sealed class PolisenImporterTests(TryggApp app)
     }
 
     [Fact]
+    public async Task InvalidJsonIsRefusedWholeWithWhereItBroke()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var before = await CountAsync();
+        const string json = """[{"id": 990000020, "datetime": "2026-08-01 12:00:00 +02:00", "name": "Rån, Stockholm", "summary": "Rån i Kista.", "type": "Rån", "location": {"name": "Stockholm"}}, {"id": 990000021, "datetime": """;
+
+        var report = await scope.ServiceProvider.GetRequiredService<PolisenImporter>()
+            .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), "Stockholm", "Stockholms län", cancellationToken: Token);
+
+        Assert.False(report.Committed);
+        var rejected = Assert.Single(report.Rejected);
+        Assert.StartsWith("Filen kunde inte läsas efter post 1:", rejected.Reason);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
     public async Task EveryStockholmNoticeSaysHowPreciselyItWasPlaced()
     {
         await using var scope = app.Services.CreateAsyncScope();
