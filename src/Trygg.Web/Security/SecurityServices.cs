@@ -14,6 +14,7 @@ public static class SecurityServices
     public const string ReadWorkPolicy = "ReadWork";
     public const string AdministerPolicy = "Administer";
     public const string ImportDataPolicy = "ImportData";
+    public const string ManageTaxonomyPolicy = "ManageTaxonomy";
 
     public static IServiceCollection AddTryggSecurity(this IServiceCollection services)
     {
@@ -52,7 +53,8 @@ public static class SecurityServices
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ReadWorkPolicy, policy => policy.RequireRole(Roles.WorkReaders))
             .AddPolicy(AdministerPolicy, policy => policy.RequireRole(Roles.Administrator))
-            .AddPolicy(ImportDataPolicy, policy => policy.RequireRole(Roles.Importers));
+            .AddPolicy(ImportDataPolicy, policy => policy.RequireRole(Roles.Importers))
+            .AddPolicy(ManageTaxonomyPolicy, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator));
 
         return services;
     }
