@@ -41,79 +41,32 @@ public sealed class PolisenImporter(AppDbContext db, Categories categoryMappings
         }
 
         var locator = new PolisenLocator(await Gazetteer.LoadAsync(db, cancellationToken), municipality, municipalityName);
-        var existing = await db.Incidents.Where(i => i.Source == Source).ToDictionaryAsync(i => i.ExternalId, cancellationToken);
         var categories = await categoryMappings.MappingAsync(Source, cancellationToken);
-
-        int read = 0, inserted = 0, updated = 0, unchanged = 0, outside = 0;
-        var rejected = new RejectionLog();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-
+        var batch = await IncidentBatch.StartAsync(db, Source, cancellationToken);
         try
         {
             await foreach (var notice in JsonSerializer.DeserializeAsyncEnumerable<PolisenNotice>(json, cancellationToken: cancellationToken))
             {
-                read++;
+                var record = ++batch.Read;
                 var locationName = notice?.Location?.Name?.Trim();
                 if (notice is null || (locationName != municipalityName && locationName != countyName))
                 {
-                    outside++;
+                    batch.OutsideScope++;
                     continue;
                 }
 
-                var incident = ToIncident(notice, read, locationName == countyName, locator, categories, rejected);
-                if (incident is null)
+                if (ToIncident(notice, record, locationName == countyName, locator, categories, batch.Rejected) is { } incident)
                 {
-                    continue;
-                }
-
-                if (!seen.Add(incident.ExternalId))
-                {
-                    rejected.Add(read, $"Händelse {incident.ExternalId} förekommer mer än en gång i filen.");
-                }
-                else if (!existing.TryGetValue(incident.ExternalId, out var stored))
-                {
-                    db.Incidents.Add(incident);
-                    inserted++;
-                }
-                else if (CopyChanges(incident, stored))
-                {
-                    updated++;
-                }
-                else
-                {
-                    unchanged++;
+                    batch.Upsert(incident, record, $"Händelse {incident.ExternalId} förekommer mer än en gång i filen.");
                 }
             }
         }
         catch (Exception e) when (e is JsonException or InvalidDataException or EndOfStreamException)
         {
-            rejected.Add(read + 1, $"Filen kunde inte läsas efter post {read}: {e.Message}");
+            batch.Rejected.Add(batch.Read + 1, $"Filen kunde inte läsas efter post {batch.Read}: {e.Message}");
         }
 
-        var report = new ImportReport
-        {
-            Read = read,
-            Inserted = inserted,
-            Updated = updated,
-            Unchanged = unchanged,
-            OutsideScope = outside,
-            Rejected = rejected.Kept,
-            RejectedCount = rejected.Count,
-        };
-        if (rejected.Count > 0 || dryRun)
-        {
-            db.ChangeTracker.Clear();
-            return rejected.Count > 0 ? report with { Inserted = 0, Updated = 0, Unchanged = 0 } : report;
-        }
-
-        if (inserted + updated > 0)
-        {
-            await db.BumpAsync(DataVersion.Incidents, cancellationToken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return report with { Committed = true };
+        return await batch.FinishAsync(dryRun, cancellationToken);
     }
 
     private static Incident? ToIncident(
@@ -159,26 +112,4 @@ public sealed class PolisenImporter(AppDbContext db, Categories categoryMappings
         };
     }
 
-    private static bool CopyChanges(Incident from, Incident to)
-    {
-        var changed = to.OccurredAt != from.OccurredAt || to.ReportedAt != from.ReportedAt || to.Type != from.Type
-            || to.Category != from.Category || to.Title != from.Title || to.Text != from.Text || to.Url != from.Url || to.IsSummary != from.IsSummary
-            || to.AreaId != from.AreaId || to.Accuracy != from.Accuracy || to.LocatedBy != from.LocatedBy;
-        if (changed)
-        {
-            to.OccurredAt = from.OccurredAt;
-            to.ReportedAt = from.ReportedAt;
-            to.Type = from.Type;
-            to.Category = from.Category;
-            to.Title = from.Title;
-            to.Text = from.Text;
-            to.Url = from.Url;
-            to.IsSummary = from.IsSummary;
-            to.AreaId = from.AreaId;
-            to.Accuracy = from.Accuracy;
-            to.LocatedBy = from.LocatedBy;
-        }
-
-        return changed;
-    }
 }

@@ -1,6 +1,4 @@
 using Microsoft.Playwright;
-using Trygg.Data;
-using Trygg.Tests;
 
 namespace Trygg.BrowserTests.Geography;
 
@@ -9,20 +7,8 @@ public sealed class AreasMapTests
     [Fact]
     public async Task TheAdminSignsInSeesAllStadsdelarOnTheMapAndOpensOneByClickingIt()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var app = new TryggApp();
-        app.UseKestrel(0);
-        app.StartServer();
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ServerAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
-
-        await page.GotoAsync("/areas");
-        Assert.EndsWith("/login?ReturnUrl=%2Fareas", page.Url);
-        await page.FillAsync("#username", DatabaseSeeder.AdminUserName);
-        await page.FillAsync("#password", TryggApp.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/areas");
+        await using var session = await SignedInBrowser.OpenAsync("/areas");
+        var page = session.Page;
 
         var map = page.Locator("trygg-area-map[data-state=ready]");
         await map.WaitForAsync();

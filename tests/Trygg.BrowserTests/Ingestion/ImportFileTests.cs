@@ -1,7 +1,5 @@
 using System.Text;
 using Microsoft.Playwright;
-using Trygg.Data;
-using Trygg.Tests;
 
 namespace Trygg.BrowserTests.Ingestion;
 
@@ -18,22 +16,12 @@ public sealed class ImportFileTests
     [Fact]
     public async Task ACoordinatorUploadsAWindows1252CsvMapsItsColumnsSeesTheDryRunAndImportsIt()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var app = new TryggApp();
-        app.UseKestrel(0);
-        app.StartServer();
         var csv = Path.Combine(Path.GetTempPath(), $"utryckningar-{Guid.NewGuid():N}.csv");
         await File.WriteAllBytesAsync(csv, Trygg.Ingestion.Files.TabularFile.Windows1252.GetBytes(FireBrigadeCsv.ReplaceLineEndings("\r\n")), TestContext.Current.CancellationToken);
         try
         {
-            var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ServerAddress.ToString() });
-            await page.GotoAsync("/data/import");
-            await page.FillAsync("#username", DatabaseSeeder.AdminUserName);
-            await page.FillAsync("#password", TryggApp.AdminPassword);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync("**/data/import");
+            await using var session = await SignedInBrowser.OpenAsync("/data/import");
+            var page = session.Page;
 
             await page.SetInputFilesAsync("#file", csv);
             await page.ClickAsync("form[enctype] button[type=submit]");

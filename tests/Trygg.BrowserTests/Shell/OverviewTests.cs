@@ -1,6 +1,4 @@
 using Microsoft.Playwright;
-using Trygg.Data;
-using Trygg.Tests;
 
 namespace Trygg.BrowserTests.Shell;
 
@@ -9,19 +7,8 @@ public sealed class OverviewTests
     [Fact]
     public async Task TheOverviewShowsIncidentsPerStadsdelsomradeAndTheLatestPoliceEvents()
     {
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var app = new TryggApp();
-        app.UseKestrel(0);
-        app.StartServer();
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ServerAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-
-        await page.GotoAsync("/");
-        await page.FillAsync("#username", DatabaseSeeder.AdminUserName);
-        await page.FillAsync("#password", TryggApp.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith('/'));
+        await using var session = await SignedInBrowser.OpenAsync("/", height: 900);
+        var page = session.Page;
 
         var districts = page.Locator("#incidents-by-district tbody tr");
         Assert.Equal(11, await districts.CountAsync());

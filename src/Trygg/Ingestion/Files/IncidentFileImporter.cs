@@ -36,34 +36,27 @@ public sealed class IncidentFileImporter(AppDbContext db, Categories categoryMap
         var places = await PlacesAsync(cancellationToken);
         var categories = await db.Categories.AsNoTracking().ToListAsync(cancellationToken);
         var typeCategories = await categoryMappings.MappingAsync(source, cancellationToken);
-        var existing = await db.Incidents.Where(i => i.Source == source).ToDictionaryAsync(i => i.ExternalId, cancellationToken);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var rejected = new RejectionLog();
-        int read = 0, inserted = 0, updated = 0, unchanged = 0, outside = 0;
+        var batch = await IncidentBatch.StartAsync(db, source, cancellationToken);
+        var rejected = batch.Rejected;
+        var rows = 0;
 
         try
         {
             foreach (var row in file.Rows)
             {
-                read++;
-                var line = read + 1; // the header is line 1
+                var line = ++rows + 1; // the header is line 1
                 string? Value(int column) => column >= 0 && !string.IsNullOrWhiteSpace(row[column]) ? row[column]!.Trim() : null;
                 if (row.All(string.IsNullOrWhiteSpace))
                 {
-                    read--;
                     continue;
                 }
+
+                batch.Read++;
 
                 var externalId = Value(id);
                 if (externalId is null)
                 {
                     rejected.Add(line, "Id saknas.");
-                    continue;
-                }
-
-                if (!seen.Add(externalId))
-                {
-                    rejected.Add(line, $"Id {externalId} förekommer mer än en gång i filen.");
                     continue;
                 }
 
@@ -114,7 +107,7 @@ public sealed class IncidentFileImporter(AppDbContext db, Categories categoryMap
 
                 if (placed is null)
                 {
-                    outside++;
+                    batch.OutsideScope++;
                     continue;
                 }
 
@@ -133,50 +126,15 @@ public sealed class IncidentFileImporter(AppDbContext db, Categories categoryMap
                     Y = placed.Y,
                 };
 
-                if (!existing.TryGetValue(externalId, out var stored))
-                {
-                    db.Incidents.Add(incident);
-                    inserted++;
-                }
-                else if (CopyChanges(incident, stored))
-                {
-                    updated++;
-                }
-                else
-                {
-                    unchanged++;
-                }
+                batch.Upsert(incident, line, $"Id {externalId} förekommer mer än en gång i filen.");
             }
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            rejected.Add(read + 2, $"Filen kunde inte läsas vidare efter rad {read + 1}: {e.Message}");
+            rejected.Add(rows + 2, $"Filen kunde inte läsas vidare efter rad {rows + 1}: {e.Message}");
         }
 
-        var report = new ImportReport
-        {
-            Read = read,
-            Inserted = inserted,
-            Updated = updated,
-            Unchanged = unchanged,
-            OutsideScope = outside,
-            Rejected = rejected.Kept,
-            RejectedCount = rejected.Count,
-        };
-        if (rejected.Count > 0 || dryRun)
-        {
-            db.ChangeTracker.Clear();
-            return report;
-        }
-
-        if (inserted + updated > 0)
-        {
-            await db.BumpAsync(DataVersion.Incidents, cancellationToken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return report with { Committed = true };
+        return await batch.FinishAsync(dryRun, cancellationToken);
     }
 
     private static PlacedAt? Place(string? latitude, string? longitude, string? x, string? y, string? areaName, Places places, out string? error)
@@ -260,18 +218,6 @@ public sealed class IncidentFileImporter(AppDbContext db, Categories categoryMap
         return new Places(tree, byName, await Gazetteer.LoadAsync(db, cancellationToken));
     }
 
-    private static bool CopyChanges(Incident from, Incident to)
-    {
-        var changed = to.OccurredAt != from.OccurredAt || to.Type != from.Type || to.Category != from.Category || to.Text != from.Text
-            || to.AreaId != from.AreaId || to.Accuracy != from.Accuracy || to.LocatedBy != from.LocatedBy || to.X != from.X || to.Y != from.Y;
-        if (changed)
-        {
-            (to.OccurredAt, to.Type, to.Category, to.Text, to.AreaId, to.Accuracy, to.LocatedBy, to.X, to.Y) =
-                (from.OccurredAt, from.Type, from.Category, from.Text, from.AreaId, from.Accuracy, from.LocatedBy, from.X, from.Y);
-        }
-
-        return changed;
-    }
 
     private sealed record Places(STRtree<(Geometry Shape, Area Area)> Polygons, Dictionary<string, Area> ByName, Gazetteer Gazetteer);
 

@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+using Trygg.Data;
+using Trygg.Tests;
+
+namespace Trygg.BrowserTests;
+
+/// <summary>Trygg on a real Kestrel server with its own database, and Chromium signed in as the admin on a page of it.</summary>
+public sealed class SignedInBrowser : IAsyncDisposable
+{
+    private readonly IPlaywright playwright;
+    private readonly IBrowser browser;
+
+    private SignedInBrowser(IPlaywright playwright, IBrowser browser, TryggApp app, IPage page)
+    {
+        this.playwright = playwright;
+        this.browser = browser;
+        App = app;
+        Page = page;
+    }
+
+    public TryggApp App { get; }
+
+    public IPage Page { get; }
+
+    /// <summary>Opens <paramref name="path"/>, signs in on the login page it leads to, and returns on <paramref name="path"/>.</summary>
+    public static async Task<SignedInBrowser> OpenAsync(string path, int width = 1280, int height = 1000)
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        var app = new TryggApp();
+        app.UseKestrel(0);
+        app.StartServer();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.ServerAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await page.GotoAsync(path);
+        Assert.Contains("/login?ReturnUrl=", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("#username", DatabaseSeeder.AdminUserName);
+        await page.FillAsync("#password", TryggApp.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+        return new SignedInBrowser(playwright, browser, app, page);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+        await App.DisposeAsync();
+    }
+}
