@@ -54,6 +54,7 @@ public static class BenchCommand
             Measure("by month, all", () => engine.Aggregate(new IncidentFilter(), IncidentGrouping.Month), parse.GetValue(rounds));
             Measure("by area (stadsdel), våld last 12 months", () => engine.Aggregate(lastYear, IncidentGrouping.Area, AreaLevel.Neighbourhood), parse.GetValue(rounds));
             Measure("by month, Järva", () => engine.Aggregate(new IncidentFilter { AreaCode = "0180-so-jarva" }, IncidentGrouping.Month), parse.GetValue(rounds));
+            Measure("list, newest 100 of all and the total", () => engine.Page(new IncidentFilter(), 1, 100), parse.GetValue(rounds));
             GC.KeepAlive(columns);
             return 0;
         }, cancellationToken));

@@ -48,16 +48,23 @@ public sealed class IncidentQuery(IncidentColumns columns)
     public (int Total, IReadOnlyList<int> Ids) Page(IncidentFilter filter, int page, int pageSize)
     {
         var compiled = Compile(filter);
-        var matches = new List<int>();
+        var skip = (long)(page - 1) * pageSize;
+        var ids = new List<int>(Math.Min(pageSize, 1024));
+        var total = 0;
         for (var i = columns.Count - 1; i >= 0; i--)
         {
             if (compiled.Matches(i))
             {
-                matches.Add(columns.Ids[i]);
+                if (total >= skip && ids.Count < pageSize)
+                {
+                    ids.Add(columns.Ids[i]);
+                }
+
+                total++;
             }
         }
 
-        return (matches.Count, matches.Skip((page - 1) * pageSize).Take(pageSize).ToList());
+        return (total, ids);
     }
 
     private CompiledFilter Compile(IncidentFilter filter)
