@@ -8,6 +8,7 @@ var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, A
     ApiKeysCommand.Create(),
     ImportCommand.Create(),
     BenchCommand.Create(),
+    AnalyzeCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
