@@ -8,3 +8,4 @@ dotnet build src/Trygg.Cli -c Release -v quiet -nologo >/dev/null
 cli="dotnet src/Trygg.Cli/bin/Release/net10.0/trygg.dll"
 $cli bench import
 $cli bench query --incidents "${1:-10000000}"
+$cli bench knox

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Trygg.Collaboration;
+using Trygg.Analysis;
 using Trygg.Data;
 using Trygg.Geography;
 using Trygg.Incidents;
@@ -59,7 +59,35 @@ public static class BenchCommand
             return 0;
         }, cancellationToken));
 
-        return new Command("bench", "Prestandamätningar (kör i Release).") { import, query };
+        var events = new Option<int>("--events") { Description = "Antal syntetiska händelser.", DefaultValueFactory = _ => 45_000 };
+        var knox = new Command("knox", "Tid för Knox-testet: 4 × 4 band, 999 permutationer.") { events };
+        knox.SetAction(parse =>
+        {
+            var n = parse.GetValue(events);
+            var random = new Random(1);
+            var (x, y, days) = (new double[n], new double[n], new int[n]);
+            for (var i = 0; i < n; i++)
+            {
+                // Stockholm-sized (30 × 30 km), a third in a few dense centres, over three years.
+                var centre = random.Next(10);
+                var dense = random.NextDouble() < 0.33;
+                x[i] = 660_000 + (dense ? (centre * 3_000) + (random.NextDouble() * 2_500) : random.NextDouble() * 30_000);
+                y[i] = 6_570_000 + (dense ? (centre * 2_500) + (random.NextDouble() * 2_500) : random.NextDouble() * 30_000);
+                days[i] = random.Next(3 * 365);
+            }
+
+            var setup = Stopwatch.StartNew();
+            KnoxTest.Run(x, y, days, [0, 1, 201, 401, 601], [0, 8, 15, 22, 29], 0, seed: 1);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"knox without permutations: {setup.Elapsed.TotalSeconds:0.00} s"));
+            var watch = Stopwatch.StartNew();
+            var result = KnoxTest.Run(x, y, days, [0, 1, 201, 401, 601], [0, 8, 15, 22, 29], 999, seed: 1);
+            var close = Enumerable.Range(0, 4).Sum(s => Enumerable.Range(0, 5).Sum(t => result.Observed[s, t]));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"knox: {n:N0} events, {result.Pairs:N0} pairs ({close:N0} within 601 m), 5 × 5 cells (4 × 4 bands and beyond), 999 permutations in {watch.Elapsed.TotalSeconds:0.00} s"));
+            return 0;
+        });
+
+        return new Command("bench", "Prestandamätningar (kör i Release).") { import, query, knox };
     }
 
     private static void Measure(string name, Func<object> work, int rounds)
