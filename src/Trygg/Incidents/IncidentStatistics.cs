@@ -46,6 +46,10 @@ public sealed class IncidentStatistics(AppDbContext db)
         return result;
     }
 
+    /// <summary>When the latest counted incident happened (UTC), or null without incidents: where the data end.</summary>
+    public async Task<DateTime?> LatestOccurredAtAsync(CancellationToken cancellationToken = default) =>
+        await db.Incidents.Where(i => !i.IsSummary).MaxAsync(i => (DateTime?)i.OccurredAt, cancellationToken);
+
     /// <summary>The most recent incidents from <paramref name="source"/> placed in the municipality (not those known only by county).</summary>
     public Task<List<Incident>> LatestAsync(string source, int count, CancellationToken cancellationToken = default) =>
         db.Incidents.AsNoTracking()
