@@ -9,3 +9,4 @@ cli="dotnet src/Trygg.Cli/bin/Release/net10.0/trygg.dll"
 $cli bench import
 $cli bench query --incidents "${1:-10000000}"
 $cli bench knox
+$cli bench spatial

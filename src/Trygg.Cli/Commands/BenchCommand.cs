@@ -87,7 +87,33 @@ public static class BenchCommand
             return 0;
         });
 
-        return new Command("bench", "Prestandamätningar (kör i Release).") { import, query, knox };
+        var spatial = new Command("spatial", "Tid för Gi* (240 000 rutor, 300 m) och kärntäthet (1 miljon punkter, 1000 × 1000 rutor, r = 300 m).");
+        spatial.SetAction(_ =>
+        {
+            var random = new Random(1);
+            var count = 1_000_000;
+            var (x, y) = (new double[count], new double[count]);
+            for (var i = 0; i < count; i++)
+            {
+                x[i] = 660_000 + (random.NextDouble() * 30_000);
+                y[i] = 6_570_000 + (random.NextDouble() * 30_000);
+            }
+
+            var cells = new Grid(660_000, 6_570_000, 50, 600, 400); // 240,000 cells of 50 m
+            var values = cells.Counts(x, y);
+            GetisOrdGiStar.Run(cells, values, 300);
+            var watch = Stopwatch.StartNew();
+            GetisOrdGiStar.Run(cells, values, 300);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gi*: 240,000 cells, 300 m band, z, p and FDR in {watch.Elapsed.TotalMilliseconds:0} ms"));
+
+            var raster = new Grid(660_000, 6_570_000, 30, 1000, 1000);
+            watch.Restart();
+            KernelDensity.Quartic(raster, x, y, 300);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kde: 1,000,000 points, 1000 × 1000 cells of 30 m, r = 300 m in {watch.Elapsed.TotalSeconds:0.00} s"));
+            return 0;
+        });
+
+        return new Command("bench", "Prestandamätningar (kör i Release).") { import, query, knox, spatial };
     }
 
     private static void Measure(string name, Func<object> work, int rounds)
