@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Trygg.Web;
 using Trygg.Data;
+using Trygg.Web.Analysis;
 using Trygg.Web.Geography;
 using Trygg.Web.Incidents;
 using Trygg.Web.Ingestion;
@@ -41,6 +42,7 @@ app.MapSecurityEndpoints();
 app.MapGeographyApi();
 app.MapIngestionApi();
 app.MapIncidentsApi();
+app.MapAnalysisApi();
 app.MapRazorComponents<App>();
 
 app.Run();

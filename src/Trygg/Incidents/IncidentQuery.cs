@@ -67,6 +67,23 @@ public sealed class IncidentQuery(IncidentColumns columns)
         return (total, ids);
     }
 
+    /// <summary>The SWEREF 99 TM points of the matching incidents that have one.</summary>
+    public (List<double> X, List<double> Y) Points(IncidentFilter filter)
+    {
+        var compiled = Compile(filter);
+        var (x, y) = (new List<double>(), new List<double>());
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (compiled.Matches(i) && !float.IsNaN(columns.X[i]))
+            {
+                x.Add(columns.X[i]);
+                y.Add(columns.Y[i]);
+            }
+        }
+
+        return (x, y);
+    }
+
     private CompiledFilter Compile(IncidentFilter filter)
     {
         var from = filter.From is { } f ? IncidentColumns.ToMinutes(f.ToDateTime(TimeOnly.MinValue)) : int.MinValue;

@@ -149,7 +149,7 @@ public sealed class IncidentsApiTests(TryggApp app)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return (
             await db.Incidents.CountAsync(i => i.Source == PolisenImporter.Source && !i.IsSummary, Token),
-            await db.Incidents.CountAsync(i => !i.IsSummary && i.Accuracy == Trygg.Incidents.LocationAccuracy.Neighbourhood, Token));
+            await db.Incidents.CountAsync(i => !i.IsSummary && (i.Accuracy == Trygg.Incidents.LocationAccuracy.Neighbourhood || i.Accuracy == Trygg.Incidents.LocationAccuracy.Point), Token));
     }
 
     private sealed record PageJson(List<ItemJson> Items, int Total, int Page, int PageSize);

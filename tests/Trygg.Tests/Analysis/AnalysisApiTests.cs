@@ -1,0 +1,93 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Trygg.Ingestion.Files;
+using Trygg.Security;
+
+namespace Trygg.Tests.Analysis;
+
+[Collection(DemoApp.Name)]
+public sealed class AnalysisApiTests(TryggApp app)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheTrendOfAnAreaRunsOverWholeMonthsAndComparesTheLastYearWithTheOneBefore()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Analyst);
+
+        var trend = await client.GetFromJsonAsync<TrendJson>("/api/analysis/trend?area=0180-so-jarva&category=vald", Token);
+        var months = await client.GetFromJsonAsync<List<RowJson>>("/api/incidents/aggregate?by=month&area=0180-so-jarva&category=vald&from=2024-08-01&to=2026-07-31", Token);
+
+        Assert.Equal("2026-07", trend!.Months[^1].Key); // August 2026, the archive's last month, is partial
+        Assert.Equal(months!.Where(m => string.CompareOrdinal(m.Key, "2025-08") >= 0).Sum(m => m.Count), trend.After);
+        Assert.Equal(months!.Where(m => string.CompareOrdinal(m.Key, "2025-08") < 0).Sum(m => m.Count), trend.Before);
+        Assert.InRange(trend.TrendP, 0, 1);
+        Assert.InRange(trend.ChangeP!.Value, 0, 1);
+        Assert.True(trend.Months.Zip(trend.Months.Skip(1)).All(p => string.CompareOrdinal(p.First.Key, p.Second.Key) < 0), "månaderna i ordning utan luckor");
+    }
+
+    [Fact]
+    public async Task ConcentrationOverTheStadsdelarAddsUpToThePlacedIncidents()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Analyst);
+
+        var result = await client.GetFromJsonAsync<ConcentrationJson>("/api/analysis/concentration?level=stadsdel", Token);
+        var byArea = await client.GetFromJsonAsync<List<RowJson>>("/api/incidents/aggregate?by=area&level=stadsdel", Token);
+
+        Assert.Equal(117, result!.Places);
+        Assert.Equal(byArea!.Where(r => r.Key.Length > 0).Sum(r => r.Count), result.Incidents);
+        Assert.InRange(result.Gini, 0.3, 0.9);
+        Assert.True(result.PlacesHolding50 < 0.5, "hälften av händelserna i färre än hälften av stadsdelarna");
+        Assert.Equal([1.0, 1.0], result.Lorenz[^1]);
+    }
+
+    [Fact]
+    public async Task HotspotsAreOnlyDrawnFromPointsAndComeAsGeoJsonInWgs84()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Analyst);
+
+        var none = JsonDocument.Parse(await client.GetStringAsync("/api/analysis/hotspots?source=polisen", Token));
+        Assert.Empty(none.RootElement.GetProperty("features").EnumerateArray()); // police notices carry no points
+
+        // A cluster of 40 reports around Sergels torg among 60 spread over the inner city.
+        var csv = new StringBuilder("id;datum;typ;lat;lon\n");
+        var random = new Random(3);
+        for (var i = 0; i < 100; i++)
+        {
+            var (lat, lon) = i < 40 ? (59.3326 + (random.NextDouble() * 0.002), 18.0649 + (random.NextDouble() * 0.004)) : (59.30 + (random.NextDouble() * 0.06), 18.00 + (random.NextDouble() * 0.12));
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"h-{i};2026-06-{1 + (i % 28):00} 22:00;Skadegörelse;{lat};{lon}\n");
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"hotspots-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, csv.ToString(), Token);
+        try
+        {
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var report = await scope.ServiceProvider.GetRequiredService<IncidentFileImporter>().ImportAsync(TabularFile.Open(path),
+                    new IncidentFileMapping { Source = "hotspot-test", Id = "id", Date = "datum", Type = "typ", Latitude = "lat", Longitude = "lon" }, cancellationToken: Token);
+                Assert.True(report.Committed, string.Join("\n", report.Rejected));
+            }
+
+            using var hot = JsonDocument.Parse(await client.GetStringAsync("/api/analysis/hotspots?source=hotspot-test&cell=250&band=500", Token));
+            var features = hot.RootElement.GetProperty("features").EnumerateArray().ToList();
+            var hottest = features.MaxBy(f => f.GetProperty("properties").GetProperty("z").GetDouble());
+            var corner = hottest.GetProperty("geometry").GetProperty("coordinates")[0][0];
+            Assert.Equal(3, hottest.GetProperty("properties").GetProperty("bin").GetInt32());
+            Assert.InRange(corner[0].GetDouble(), 18.05, 18.08); // longitude near Sergels torg
+            Assert.InRange(corner[1].GetDouble(), 59.32, 59.34);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private sealed record RowJson(string Key, long Count);
+
+    private sealed record TrendJson(List<RowJson> Months, double Tau, double TrendP, long? Before, long? After, double? RateRatio, double? ChangeP);
+
+    private sealed record ConcentrationJson(int Places, long Incidents, double Gini, double PlacesHolding25, double PlacesHolding50, List<double[]> Lorenz);
+}
