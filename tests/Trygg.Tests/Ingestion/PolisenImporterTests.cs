@@ -108,7 +108,7 @@ public sealed class PolisenImporterTests(TryggApp app)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         var rinkeby = await db.Incidents.Where(i => i.Source == PolisenImporter.Source && i.Area!.Name == "Rinkeby").CountAsync(Token);
-        var placedWithoutReason = await db.Incidents.CountAsync(i => i.AreaId != null && i.Accuracy != Trygg.Incidents.LocationAccuracy.Municipality && i.LocatedBy == null, Token);
+        var placedWithoutReason = await db.Incidents.CountAsync(i => i.Source == PolisenImporter.Source && i.AreaId != null && i.Accuracy != Trygg.Incidents.LocationAccuracy.Municipality && i.LocatedBy == null, Token);
 
         Assert.True(rinkeby > 10, $"väntade fler än 10 händelser placerade i Rinkeby, fick {rinkeby}");
         Assert.Equal(0, placedWithoutReason);
