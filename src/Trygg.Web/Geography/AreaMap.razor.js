@@ -37,7 +37,7 @@ class AreaMap extends HTMLElement {
 
     const highlight = this.getAttribute('highlight');
     const layer = L.geoJSON(data, {
-      style: feature => (feature.properties.code === highlight ? strongStyle : baseStyle),
+      style: feature => ({ ...(feature.properties.code === highlight ? strongStyle : baseStyle), className: `area-${feature.properties.code}` }),
       onEachFeature: (feature, shape) => {
         shape.bindTooltip(feature.properties.name, { sticky: true });
         shape.on('mouseover', () => shape.setStyle({ fillOpacity: 0.45 }));

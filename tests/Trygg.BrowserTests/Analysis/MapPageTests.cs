@@ -25,6 +25,10 @@ public sealed class MapPageTests
         await page.CheckAsync("#layer-hotspots");
         await Assertions.Expect(map).ToHaveAttributeAsync("data-hotspots", "0");
         await Assertions.Expect(page.Locator("[data-note=hotspots]")).ToBeVisibleAsync(); // police notices have no points
+        if (Environment.GetEnvironmentVariable("TRYGG_SCREENSHOT") is { Length: > 0 } screenshot)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.ChangeExtension(screenshot, ".karta.png") });
+        }
 
         await page.Locator("path.area-0180-so-jarva").ClickAsync();
         await page.WaitForURLAsync("**/areas/0180-so-jarva");
