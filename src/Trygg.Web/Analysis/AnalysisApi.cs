@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Trygg.Analysis;
 using Trygg.Data;
@@ -33,32 +34,28 @@ public static class AnalysisApi
             return TypedResults.ValidationProblem(errors, title: "Felaktiga filter");
         }
 
-        // Whole months only: the month of the latest incident in the data is still partial.
+        // From the first month with incidents (or From) to the last whole one (or To).
         var months = new IncidentQuery(columns).Aggregate(filter with { From = null, To = null }, IncidentGrouping.Month)
-            .Where(r => r.Key.Length > 0).ToList();
-        var latest = columns.Count == 0 ? (DateTime?)null : IncidentColumns.FromMinutes(columns.Minutes[^1]);
-        var end = latest is { } l ? new DateOnly(l.Year, l.Month, 1).AddMonths(-1) : default;
-        // Every month from the first with incidents (or From) to the last whole one (or To), months without incidents as 0.
-        var counts = months.ToDictionary(m => m.Key, m => m);
-        var series = new List<AggregateRow>();
-        if (latest is not null && months.Count > 0)
+            .Where(r => r.Key.Length > 0)
+            .ToDictionary(r => DateOnly.ParseExact(r.Key + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture), r => r.Count);
+        if (columns.Count == 0 || months.Count == 0)
         {
-            var first = DateOnly.ParseExact(months[0].Key + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            var from = filter.From is { } f ? new DateOnly(f.Year, f.Month, 1) : first;
-            var to = filter.To is { } t && new DateOnly(t.Year, t.Month, 1) < end ? new DateOnly(t.Year, t.Month, 1) : end;
-            for (var month = from; month <= to; month = month.AddMonths(1))
-            {
-                var key = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-                series.Add(counts.GetValueOrDefault(key) ?? new AggregateRow(key, month.ToString("MMMM yyyy", Shell.ShellServices.Swedish), 0));
-            }
+            return TypedResults.Ok(new TrendResponse([], null, 1, null, null, null, null));
         }
 
-        var trend = MannKendall.Test(series.Select(m => (double)m.Count).ToList());
-        var last = series.TakeLast(12).Sum(m => m.Count);
-        var before = series.SkipLast(12).TakeLast(12).Sum(m => m.Count);
-        CountChangeResult? change = series.Count >= 24 ? CountChange.Test((int)before, 1, (int)last, 1) : null;
-        return TypedResults.Ok(new TrendResponse(series, trend.Tau, trend.P, change?.Before, change?.After, change?.RateRatio, change?.P));
+        var end = MonthlyChange.LastWholeMonth(IncidentColumns.FromMinutes(columns.Minutes[^1]));
+        var from = filter.From is { } f ? new DateOnly(f.Year, f.Month, 1) : months.Keys.Min();
+        var to = filter.To is { } t && new DateOnly(t.Year, t.Month, 1) < end ? new DateOnly(t.Year, t.Month, 1) : end;
+        var result = MonthlyChange.Analyse(from, to, month => months.GetValueOrDefault(month));
+        var series = result.Series
+            .Select(m => new AggregateRow(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.Month.ToString("MMMM yyyy", Shell.ShellServices.Swedish), m.Count))
+            .ToList();
+        var (trend, change) = (result.Trend, result.Change);
+        return TypedResults.Ok(new TrendResponse(series, Finite(trend.Tau), trend.P, change?.Before, change?.After, Finite(change?.RateRatio), change?.P));
     }
+
+    /// <summary>JSON has no NaN or infinity: tau of a series under 3 months and the ratio after a period without incidents are null.</summary>
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     private static async Task<Results<Ok<ConcentrationResponse>, ValidationProblem>> ConcentrationAsync(
         HttpRequest request, AppDbContext db, IncidentStore store, string? level, CancellationToken cancellationToken)
@@ -113,6 +110,6 @@ public static class AnalysisApi
     }
 }
 
-public sealed record TrendResponse(IReadOnlyList<AggregateRow> Months, double Tau, double TrendP, long? Before, long? After, double? RateRatio, double? ChangeP);
+public sealed record TrendResponse(IReadOnlyList<AggregateRow> Months, double? Tau, double TrendP, long? Before, long? After, double? RateRatio, double? ChangeP);
 
 public sealed record ConcentrationResponse(int Places, long Incidents, double Gini, double PlacesHolding25, double PlacesHolding50, IReadOnlyList<double[]> Lorenz);

@@ -17,7 +17,7 @@ public static class KnoxOutput
         permutations = result.Permutations,
         observed = Rows(result.Observed, v => (double)v),
         expected = Rows(result.Expected, v => Math.Round(v, 6)),
-        permutedMean = Rows(result.PermutedMean, v => Math.Round(v, 6)),
+        permutedMean = Rows(result.PermutedMean, v => double.IsNaN(v) ? (double?)null : Math.Round(v, 6)),
         ratio = Rows(result.Ratio, v => double.IsNaN(v) ? (double?)null : Math.Round(v, 6)),
         p = Rows(result.P, v => Math.Round(v, 6)),
     }, Indented);

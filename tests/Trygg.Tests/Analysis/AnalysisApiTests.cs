@@ -29,6 +29,20 @@ public sealed class AnalysisApiTests(TryggApp app)
     }
 
     [Fact]
+    public async Task ASeriesTooShortForATrendAnswersWithoutOne()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Analyst);
+
+        var response = await client.GetAsync("/api/analysis/trend?area=0180-so-jarva&from=2026-06-01&to=2026-07-31", Token);
+        var trend = await response.Content.ReadFromJsonAsync<TrendJson>(Token);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["2026-06", "2026-07"], trend!.Months.Select(m => m.Key));
+        Assert.Null(trend.Tau);
+        Assert.Null(trend.ChangeP);
+    }
+
+    [Fact]
     public async Task ConcentrationOverTheStadsdelarAddsUpToThePlacedIncidents()
     {
         using var client = await app.SignedInClientAsync(Roles.Analyst);
@@ -87,7 +101,7 @@ public sealed class AnalysisApiTests(TryggApp app)
 
     private sealed record RowJson(string Key, long Count);
 
-    private sealed record TrendJson(List<RowJson> Months, double Tau, double TrendP, long? Before, long? After, double? RateRatio, double? ChangeP);
+    private sealed record TrendJson(List<RowJson> Months, double? Tau, double TrendP, long? Before, long? After, double? RateRatio, double? ChangeP);
 
     private sealed record ConcentrationJson(int Places, long Incidents, double Gini, double PlacesHolding25, double PlacesHolding50, List<double[]> Lorenz);
 }
