@@ -1,7 +1,7 @@
 // <trygg-incident-map areas-src="…geojson" counts-src="…aggregate" hotspots-src="…hotspots" tiles="…">: areas coloured by
 // their number of incidents (five classes with a legend), an optional layer of Gi* hot and cold spots, and a click on an
 // area opens its profile. Counts come from the same filters as the Händelser page.
-import * as L from '/lib/leaflet/leaflet-src.esm.js';
+import { L, TryggMapElement } from '/js/trygg-map.js';
 
 const palette = ['#fff5eb', '#fdd0a2', '#fd8d3c', '#d94801', '#7f2704'];
 const binColours = { '3': '#b2182b', '2': '#ef8a62', '1': '#fddbc7', '-1': '#d1e5f0', '-2': '#67a9cf', '-3': '#2166ac' };
@@ -19,17 +19,10 @@ function classOf(value, edges) {
   return Math.min(k, 4);
 }
 
-class IncidentMap extends HTMLElement {
+class IncidentMap extends TryggMapElement {
   async connectedCallback() {
     if (this.map) return;
-    this.dataset.state = 'loading';
-    const canvas = document.createElement('div');
-    canvas.className = 'area-map-canvas';
-    this.replaceChildren(canvas);
-    const map = L.map(canvas, { zoomSnap: 0.25 });
-    this.map = map;
-    const tiles = this.getAttribute('tiles');
-    if (tiles) L.tileLayer(tiles, { maxZoom: 19, attribution: this.getAttribute('attribution') ?? '' }).addTo(map);
+    const map = this.createMap();
 
     try {
       const [areas, counts] = await Promise.all([this.fetchJson('areas-src'), this.fetchJson('counts-src')]);
@@ -50,8 +43,8 @@ class IncidentMap extends HTMLElement {
       this.addLegend(map, edges);
       this.dataset.features = String(layer.getLayers().length);
       this.dataset.state = 'ready';
-    } catch (error) {
-      this.fail(error);
+    } catch {
+      this.fail();
       return;
     }
 
@@ -70,8 +63,8 @@ class IncidentMap extends HTMLElement {
       }).addTo(this.map);
       if (note) note.hidden = cells.features.length > 0;
       this.dataset.hotspots = String(cells.features.length);
-    } catch (error) {
-      this.fail(error);
+    } catch {
+      this.fail();
     }
   }
 
@@ -102,24 +95,6 @@ class IncidentMap extends HTMLElement {
     legend.addTo(map);
   }
 
-  async fetchJson(attribute) {
-    const response = await fetch(this.getAttribute(attribute), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.json();
-  }
-
-  fail() {
-    this.dataset.state = 'error';
-    const message = document.createElement('p');
-    message.className = 'error';
-    message.textContent = this.getAttribute('error-text') ?? 'Kartan kunde inte laddas.';
-    this.append(message);
-  }
-
-  disconnectedCallback() {
-    this.map?.remove();
-    this.map = null;
-  }
 }
 
 if (!customElements.get('trygg-incident-map')) customElements.define('trygg-incident-map', IncidentMap);

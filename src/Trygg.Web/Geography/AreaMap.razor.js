@@ -1,37 +1,20 @@
 // <trygg-area-map src="/api/areas/geojson?level=stadsdel" tiles="https://…/{z}/{x}/{y}.png">: draws the areas of a
 // GeoJSON FeatureCollection on a Leaflet map; clicking an area opens /areas/{code}. A custom element, so it starts
 // whenever Blazor puts one on the page, also after enhanced navigation.
-import * as L from '/lib/leaflet/leaflet-src.esm.js';
+import { L, TryggMapElement } from '/js/trygg-map.js';
 
 const baseStyle = { color: '#1d4e89', weight: 1, fillColor: '#4f86c6', fillOpacity: 0.15 };
 const strongStyle = { ...baseStyle, weight: 2.5, fillOpacity: 0.45 };
 
-class AreaMap extends HTMLElement {
+class AreaMap extends TryggMapElement {
   async connectedCallback() {
     if (this.map) return;
-    this.dataset.state = 'loading';
-    const canvas = document.createElement('div');
-    canvas.className = 'area-map-canvas';
-    this.replaceChildren(canvas);
-    const map = L.map(canvas, { zoomSnap: 0.25, attributionControl: true });
-    this.map = map;
-
-    const tiles = this.getAttribute('tiles');
-    if (tiles) {
-      L.tileLayer(tiles, { maxZoom: 19, attribution: this.getAttribute('attribution') ?? '' }).addTo(map);
-    }
-
+    const map = this.createMap();
     let data;
     try {
-      const response = await fetch(this.getAttribute('src'), { headers: { Accept: 'application/geo+json' }, credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      data = await response.json();
-    } catch (error) {
-      this.dataset.state = 'error';
-      const message = document.createElement('p');
-      message.className = 'error';
-      message.textContent = this.getAttribute('error-text') ?? 'Kartan kunde inte laddas.';
-      this.append(message);
+      data = await this.fetchJson('src');
+    } catch {
+      this.fail();
       return;
     }
 
@@ -56,10 +39,6 @@ class AreaMap extends HTMLElement {
     this.dataset.state = 'ready';
   }
 
-  disconnectedCallback() {
-    this.map?.remove();
-    this.map = null;
-  }
 }
 
 if (!customElements.get('trygg-area-map')) customElements.define('trygg-area-map', AreaMap);
