@@ -25,18 +25,17 @@ public sealed class IncidentColumns
         }
     }
 
-    public IncidentColumns(
-        int[] ids, int[] minutes, float[] x, float[] y, short[] area, byte[] category, byte[] source, byte[] accuracy,
-        IReadOnlyList<AreaSummary> areas, IReadOnlyList<IncidentCategory> categories, IReadOnlyList<string> sources, long version)
+    /// <summary>Columns for <paramref name="count"/> incidents, to be filled by the loader before the snapshot is shared.</summary>
+    public IncidentColumns(int count, IReadOnlyList<AreaSummary> areas, IReadOnlyList<IncidentCategory> categories, IReadOnlyList<string> sources, long version)
     {
-        Ids = ids;
-        Minutes = minutes;
-        X = x;
-        Y = y;
-        Area = area;
-        Category = category;
-        Source = source;
-        Accuracy = accuracy;
+        Ids = new int[count];
+        Minutes = new int[count];
+        X = new float[count];
+        Y = new float[count];
+        Area = new short[count];
+        Category = new byte[count];
+        Source = new byte[count];
+        Accuracy = new byte[count];
         Areas = areas;
         Categories = categories;
         Sources = sources;
@@ -46,6 +45,21 @@ public sealed class IncidentColumns
     }
 
     public int Count => Ids.Length;
+
+    /// <summary>The first <paramref name="count"/> incidents, for a loader that found fewer than it made room for.</summary>
+    public IncidentColumns Truncate(int count)
+    {
+        var copy = new IncidentColumns(count, Areas, Categories, Sources, Version);
+        Array.Copy(Ids, copy.Ids, count);
+        Array.Copy(Minutes, copy.Minutes, count);
+        Array.Copy(X, copy.X, count);
+        Array.Copy(Y, copy.Y, count);
+        Array.Copy(Area, copy.Area, count);
+        Array.Copy(Category, copy.Category, count);
+        Array.Copy(Source, copy.Source, count);
+        Array.Copy(Accuracy, copy.Accuracy, count);
+        return copy;
+    }
 
     /// <summary>The incident's database id.</summary>
     public int[] Ids { get; }

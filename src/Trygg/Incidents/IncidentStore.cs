@@ -45,18 +45,9 @@ public sealed class IncidentStore : IDisposable
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
         var categoryIndex = categories.Select((c, i) => (c.Code, i)).ToDictionary(p => p.Code, p => (byte)p.i, StringComparer.Ordinal);
         var other = categoryIndex.GetValueOrDefault(Taxonomy.Other);
-        var areaIndex = areas.Select((a, i) => (a.Id, i)).ToDictionary(p => p.Id, p => (short)p.i);
         var sources = new List<string>();
-
         var count = await db.Incidents.CountAsync(i => !i.IsSummary, cancellationToken);
-        var ids = new int[count];
-        var minutes = new int[count];
-        var x = new float[count];
-        var y = new float[count];
-        var area = new short[count];
-        var category = new byte[count];
-        var source = new byte[count];
-        var accuracy = new byte[count];
+        var columns = new IncidentColumns(count, areas, categories, sources, version);
         var n = 0;
         var rows = db.Incidents.AsNoTracking()
             .Where(i => !i.IsSummary)
@@ -70,12 +61,12 @@ public sealed class IncidentStore : IDisposable
                 break; // an import committed while loading; the next question sees the new version
             }
 
-            ids[n] = checked((int)row.Id);
-            minutes[n] = IncidentColumns.ToMinutes(SwedishTime.ToLocal(row.OccurredAt));
-            x[n] = row.X is { } east ? (float)east : float.NaN;
-            y[n] = row.Y is { } north ? (float)north : float.NaN;
-            area[n] = row.AreaId is { } id && areaIndex.TryGetValue(id, out var index) ? index : (short)-1;
-            category[n] = row.Category is not null && categoryIndex.TryGetValue(row.Category, out var c) ? c : other;
+            columns.Ids[n] = checked((int)row.Id);
+            columns.Minutes[n] = IncidentColumns.ToMinutes(SwedishTime.ToLocal(row.OccurredAt));
+            columns.X[n] = row.X is { } east ? (float)east : float.NaN;
+            columns.Y[n] = row.Y is { } north ? (float)north : float.NaN;
+            columns.Area[n] = row.AreaId is { } id && columns.AreaIndex.TryGetValue(id, out var index) ? index : (short)-1;
+            columns.Category[n] = row.Category is not null && categoryIndex.TryGetValue(row.Category, out var c) ? c : other;
             var s = sources.IndexOf(row.Source);
             if (s < 0)
             {
@@ -83,23 +74,11 @@ public sealed class IncidentStore : IDisposable
                 s = sources.Count - 1;
             }
 
-            source[n] = (byte)s;
-            accuracy[n] = (byte)row.Accuracy;
+            columns.Source[n] = (byte)s;
+            columns.Accuracy[n] = (byte)row.Accuracy;
             n++;
         }
 
-        if (n < count)
-        {
-            Array.Resize(ref ids, n);
-            Array.Resize(ref minutes, n);
-            Array.Resize(ref x, n);
-            Array.Resize(ref y, n);
-            Array.Resize(ref area, n);
-            Array.Resize(ref category, n);
-            Array.Resize(ref source, n);
-            Array.Resize(ref accuracy, n);
-        }
-
-        return new IncidentColumns(ids, minutes, x, y, area, category, source, accuracy, areas, categories, sources, version);
+        return n < count ? columns.Truncate(n) : columns;
     }
 }

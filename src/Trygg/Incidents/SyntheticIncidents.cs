@@ -18,14 +18,9 @@ public static class SyntheticIncidents
         var start = IncidentColumns.ToMinutes(new DateTime(2023, 9, 1));
         var span = 3 * 365 * 1440;
 
-        var ids = new int[count];
-        var minutes = new int[count];
-        var x = new float[count];
-        var y = new float[count];
-        var area = new short[count];
-        var category = new byte[count];
-        var source = new byte[count];
-        var accuracy = new byte[count];
+        var columns = new IncidentColumns(count, areas, categories, ["polisen", "fil"], 0);
+        var (ids, minutes, x, y, area, category, source, accuracy) =
+            (columns.Ids, columns.Minutes, columns.X, columns.Y, columns.Area, columns.Category, columns.Source, columns.Accuracy);
         for (var i = 0; i < count; i++)
         {
             ids[i] = i + 1;
@@ -42,7 +37,7 @@ public static class SyntheticIncidents
         }
 
         Array.Sort(minutes); // the store keeps incidents in time order
-        return new IncidentColumns(ids, minutes, x, y, area, category, source, accuracy, areas, categories, ["polisen", "fil"], 0);
+        return columns;
     }
 
     private static double[] Cumulative(double[] weights)
