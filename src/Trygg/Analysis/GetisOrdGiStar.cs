@@ -26,7 +26,6 @@ public static class GetisOrdGiStar
         }
 
         var z = new double[n];
-        var p = new double[n];
         Parallel.For(0, grid.Rows, row =>
         {
             for (var column = 0; column < grid.Columns; column++)
@@ -42,16 +41,48 @@ public static class GetisOrdGiStar
                     }
                 }
 
-                var cell = (row * grid.Columns) + column;
-                var denominator = deviation * Math.Sqrt(((n * weights) - (weights * weights)) / (n - 1));
-                z[cell] = denominator == 0 ? 0 : (sum - (mean * weights)) / denominator;
-                p[cell] = Math.Min(1, 2 * Distributions.NormalUpperTail(Math.Abs(z[cell])));
+                z[(row * grid.Columns) + column] = Z(sum, weights, n, mean, deviation);
             }
         });
 
-        var adjusted = BenjaminiHochberg(p);
-        var bins = new int[n];
+        return Finish(grid, values, z);
+    }
+
+    /// <summary>
+    /// Gi* over areas: <paramref name="neighbours"/>[i] lists the areas that count as i's neighbours (binary weights, i itself
+    /// included, as <c>localG</c> with <c>include.self</c>), e.g. from <see cref="Geography.AreaNeighbours"/>.
+    /// </summary>
+    public static GiStarResult Run(IReadOnlyList<double> values, IReadOnlyList<IReadOnlyList<int>> neighbours)
+    {
+        if (values.Count != neighbours.Count)
+        {
+            throw new ArgumentException("Lika många värden och grannlistor behövs.");
+        }
+
+        var n = values.Count;
+        var mean = values.Average();
+        var deviation = Math.Sqrt((values.Sum(v => v * v) / n) - (mean * mean));
+        var z = new double[n];
         for (var i = 0; i < n; i++)
+        {
+            z[i] = Z(neighbours[i].Sum(j => values[j]), neighbours[i].Count, n, mean, deviation);
+        }
+
+        return Finish(null, values.ToArray(), z);
+    }
+
+    private static double Z(double sum, double weights, int n, double mean, double deviation)
+    {
+        var denominator = deviation * Math.Sqrt(((n * weights) - (weights * weights)) / (n - 1));
+        return denominator == 0 ? 0 : (sum - (mean * weights)) / denominator;
+    }
+
+    private static GiStarResult Finish(Grid? grid, double[] values, double[] z)
+    {
+        var p = z.Select(v => Math.Min(1, 2 * Distributions.NormalUpperTail(Math.Abs(v)))).ToArray();
+        var adjusted = BenjaminiHochberg(p);
+        var bins = new int[z.Length];
+        for (var i = 0; i < z.Length; i++)
         {
             var level = adjusted[i] < 0.01 ? 3 : adjusted[i] < 0.05 ? 2 : adjusted[i] < 0.1 ? 1 : 0;
             bins[i] = Math.Sign(z[i]) * level;
@@ -79,5 +110,5 @@ public static class GetisOrdGiStar
     }
 }
 
-/// <summary>Per cell: the value, Gi* as a z-score, its p-value, the FDR-adjusted p-value and the confidence bin (−3 … 3).</summary>
-public sealed record GiStarResult(Grid Grid, double[] Values, double[] Z, double[] P, double[] AdjustedP, int[] Bins);
+/// <summary>Per cell (or area, where Grid is null): the value, Gi* as a z-score, its p-value, the FDR-adjusted p-value and the confidence bin (−3 … 3).</summary>
+public sealed record GiStarResult(Grid? Grid, double[] Values, double[] Z, double[] P, double[] AdjustedP, int[] Bins);
