@@ -43,6 +43,7 @@ public static class DataServices
         services.AddScoped<Incidents.IncidentStatistics>();
         services.AddScoped<Incidents.Categories>();
         services.AddSingleton<Incidents.IncidentStore>();
+        services.AddSingleton<AreaShapes>();
         services.AddScoped<ImportRuns>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();

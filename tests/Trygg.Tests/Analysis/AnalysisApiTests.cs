@@ -92,11 +92,55 @@ public sealed class AnalysisApiTests(TryggApp app)
             Assert.Equal(3, hottest.GetProperty("properties").GetProperty("bin").GetInt32());
             Assert.InRange(corner[0].GetDouble(), 18.05, 18.08); // longitude near Sergels torg
             Assert.InRange(corner[1].GetDouble(), 59.32, 59.34);
+
+            // The same points as a point layer, and as a density per km² that holds one incident per point. The importer
+            // refuses the points that fell in the water or beyond the city's border.
+            var placed = (await client.GetFromJsonAsync<List<RowJson>>("/api/incidents/aggregate?by=category&source=hotspot-test&minAccuracy=point", Token))!.Sum(r => r.Count);
+            Assert.InRange(placed, 80, 100);
+            using var points = JsonDocument.Parse(await client.GetStringAsync("/api/analysis/points?source=hotspot-test", Token));
+            Assert.Equal(placed, points.RootElement.GetProperty("features").GetArrayLength());
+            using var density = JsonDocument.Parse(await client.GetStringAsync("/api/analysis/density?source=hotspot-test&cell=50&radius=400", Token));
+            var cells = density.RootElement.GetProperty("features").EnumerateArray().ToList();
+            Assert.Equal((placed, 0), (density.RootElement.GetProperty("points").GetInt64(), density.RootElement.GetProperty("withoutPoint").GetInt64()));
+            Assert.Equal(placed, cells.Sum(c => c.GetProperty("properties").GetProperty("density").GetDouble()) * 0.05 * 0.05, 1.0);
+            var densest = cells.MaxBy(c => c.GetProperty("properties").GetProperty("density").GetDouble()).GetProperty("geometry").GetProperty("coordinates")[0][0];
+            Assert.InRange(densest[0].GetDouble(), 18.06, 18.07);
+            Assert.InRange(densest[1].GetDouble(), 59.33, 59.336);
+
+            // Without settings, ArcGIS's defaults: the cell from the extent, the radius from the spread of the points.
+            using var defaults = JsonDocument.Parse(await client.GetStringAsync("/api/analysis/density?source=hotspot-test", Token));
+            Assert.InRange(defaults.RootElement.GetProperty("radius").GetDouble(), 200, 2000);
+            Assert.InRange(defaults.RootElement.GetProperty("cell").GetDouble(), 10, 40);
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public async Task TheAreaLayerCountsRatesAndGiStarAddUpToTheSelection()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Analyst);
+        const string selection = "source=polisen&from=2025-01-01&to=2025-12-31";
+
+        var total = (await client.GetFromJsonAsync<List<RowJson>>($"/api/incidents/aggregate?by=category&{selection}", Token))!.Sum(r => r.Count);
+        using var areas = JsonDocument.Parse(await client.GetStringAsync($"/api/analysis/areas?level=stadsdel&{selection}", Token));
+        var features = areas.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties")).ToList();
+
+        Assert.Equal(117, features.Count);
+        Assert.Equal(total, areas.RootElement.GetProperty("total").GetInt64());
+        Assert.Equal(total, features.Sum(f => f.GetProperty("count").GetInt64()) + areas.RootElement.GetProperty("notInAnyArea").GetInt64());
+        Assert.Contains(features, f => f.GetProperty("giBin").GetInt32() == 3); // the inner city is a hot spot in the police notices
+        Assert.All(features, f => Assert.Equal(JsonValueKind.Null, f.GetProperty("rate").ValueKind)); // no population in the demo
+
+        var csv = await client.GetStringAsync($"/api/analysis/areas?level=stadsdel&format=csv&{selection}", Token);
+        Assert.Equal(118, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.StartsWith("kod;namn;antal;invånare;per 1 000 invånare", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+
+        var wrong = await client.GetAsync("/api/analysis/areas?level=kommun", Token);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("Välj nivån stadsdelsomrade eller stadsdel", await wrong.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
     }
 
     private sealed record RowJson(string Key, long Count);

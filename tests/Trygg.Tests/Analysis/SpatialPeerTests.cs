@@ -47,6 +47,17 @@ public sealed class SpatialPeerTests
         Assert.True(density.Max() > 1, "tätheten ska vara synlig någonstans");
     }
 
+    [Fact]
+    public void DensityDefaultsAreArcGisProsOnTheSamePoints()
+    {
+        var (_, _, x, y, _) = Data.Value;
+        using var reader = new StreamReader(Path.Combine(AppContext.BaseDirectory, "Analysis", "Peer", "peer-kde-defaults.csv"));
+        var peer = CsvRecords.Read(reader, ',').Skip(1).Single();
+
+        Assert.Equal(Number(peer[0]), ArcGisDefaults.CellSize(x, y), 1e-9);
+        Assert.Equal(Number(peer[1]), ArcGisDefaults.SearchRadius(x, y), 1e-9);
+    }
+
     private static (Grid, double[], List<double>, List<double>, List<string[]>) Load()
     {
         var (x, y) = (new List<double>(), new List<double>());

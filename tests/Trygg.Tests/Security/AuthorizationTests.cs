@@ -80,7 +80,7 @@ public sealed class AuthorizationTests(TryggApp app)
 
         Assert.Contains("Händelser per stadsdelsområde", overview);
         Assert.Contains("Senaste händelserna från polisen", overview);
-        Assert.Contains("Polisens händelser per månad", area);
+        Assert.Contains("Händelser i området", area);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class AuthorizationTests(TryggApp app)
 
         Assert.DoesNotContain("Händelser per stadsdelsområde", overview);
         Assert.Contains("Som rapportör", overview);
-        Assert.DoesNotContain("Polisens händelser per månad", area);
+        Assert.DoesNotContain("Händelser i området", area);
     }
 
     [Theory]

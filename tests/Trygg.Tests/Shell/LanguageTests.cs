@@ -49,8 +49,9 @@ public sealed partial class LanguageTests(TryggApp app)
     public void EveryTextOfTheInterfaceHasAnEnglishTranslation()
     {
         var webProject = Path.Combine(RepositoryRoot(), "src", "Trygg.Web");
-        var english = XDocument.Load(Path.Combine(webProject, "Resources", "SharedResource.en.resx"))
-            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
+        var names = XDocument.Load(Path.Combine(webProject, "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+        var english = names.ToHashSet(StringComparer.Ordinal);
         var used = Directory.EnumerateFiles(webProject, "*.razor", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => LocalizedText().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
@@ -58,6 +59,9 @@ public sealed partial class LanguageTests(TryggApp app)
 
         Assert.NotEmpty(used);
         Assert.Empty(used.Except(english));
+
+        // Resource names are case-insensitive: "Till" and "till" would be one, and the build drops the second.
+        Assert.Empty(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key));
     }
 
     private static string RepositoryRoot()

@@ -28,3 +28,11 @@ density <- vapply(seq_len(n), function(i) {
 
 write.csv(data.frame(cell = 0:(n - 1), count = counts, z = z, p_adjusted = adjusted, density = density), "peer-spatial.csv", row.names = FALSE)
 writeLines(c(R.version.string, paste("spdep", packageVersion("spdep"))), "peer-spatial-versions.txt")
+
+# ArcGIS Pro's Kernel Density defaults for the same points: the cell is the extent's shorter side / 250, the search radius
+# 0.9 · min(SD, √(1/ln 2) · Dm) · n^-0.2 (SD the standard distance, Dm the median distance from the mean centre).
+distance <- sqrt((points$x - mean(points$x))^2 + (points$y - mean(points$y))^2)
+defaults <- data.frame(
+  cell = min(diff(range(points$x)), diff(range(points$y))) / 250,
+  radius = 0.9 * min(sqrt(sum(distance^2) / nrow(points)), sqrt(1 / log(2)) * median(distance)) * nrow(points)^-0.2)
+write.csv(defaults, "peer-kde-defaults.csv", row.names = FALSE)
