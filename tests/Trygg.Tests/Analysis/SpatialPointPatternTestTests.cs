@@ -16,8 +16,6 @@ public sealed class SpatialPointPatternTestTests
 {
     private const int PeerSamples = 2000;
 
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Analysis", "Peer");
-
     public static TheoryData<string> Comparisons => ["periods", "categories"];
 
     [Theory]
@@ -157,30 +155,12 @@ public sealed class SpatialPointPatternTestTests
     /// <summary>The comparison's counts per stadsdel, made here from the events file, and R's rows for it.</summary>
     private static (long[] Base, long[] Test, List<Dictionary<string, string>> Peer, Dictionary<string, string> Summary) Comparison(string name)
     {
-        var areas = Read("counts-by-stadsdel.csv").Select(r => r["stadsdel"]).ToList();
-        var index = areas.Select((code, i) => (code, i)).ToDictionary(p => p.code, p => p.i, StringComparer.Ordinal);
-        var (baseCounts, testCounts) = (new long[areas.Count], new long[areas.Count]);
-        foreach (var e in Read("stockholm-events-by-stadsdel.csv"))
-        {
-            var date = e["date"];
-            var (isBase, isTest) = name == "periods"
-                ? (string.CompareOrdinal(date, "2024-04-01") >= 0 && string.CompareOrdinal(date, "2025-04-01") < 0,
-                    string.CompareOrdinal(date, "2025-04-01") >= 0 && string.CompareOrdinal(date, "2026-04-01") < 0)
-                : (e["category"] == "vald", e["category"] == "stold-och-inbrott");
-            baseCounts[index[e["stadsdel"]]] += isBase ? 1 : 0;
-            testCounts[index[e["stadsdel"]]] += isTest ? 1 : 0;
-        }
-
-        var peer = Read("peer-sppt.csv").Where(r => r["comparison"] == name).ToList();
-        Assert.Equal(areas, peer.Select(r => r["stadsdel"]));
-        return (baseCounts, testCounts, peer, Read("peer-sppt-summary.csv").Single(r => r["comparison"] == name));
-    }
-
-    private static List<Dictionary<string, string>> Read(string name)
-    {
-        using var reader = new StreamReader(Path.Combine(Folder, name));
-        var records = CsvRecords.Read(reader, ',').Where(r => r.Length > 1 || r[0].Length > 0).ToList();
-        return records.Skip(1).Select(r => records[0].Zip(r).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)).ToList();
+        var (baseCounts, testCounts) = name == "periods"
+            ? (PeerData.CountsPerStadsdel(e => PeerData.Between(e, "2024-04-01", "2025-04-01")), PeerData.CountsPerStadsdel(e => PeerData.Between(e, "2025-04-01", "2026-04-01")))
+            : (PeerData.CountsPerStadsdel(e => e["category"] == "vald"), PeerData.CountsPerStadsdel(e => e["category"] == "stold-och-inbrott"));
+        var peer = PeerData.Read("peer-sppt.csv").Where(r => r["comparison"] == name).ToList();
+        Assert.Equal(PeerData.Stadsdelar(), peer.Select(r => r["stadsdel"]));
+        return (baseCounts, testCounts, peer, PeerData.Read("peer-sppt-summary.csv").Single(r => r["comparison"] == name));
     }
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
