@@ -5,7 +5,10 @@ using Trygg.Geography;
 
 namespace Trygg.Analysis;
 
-/// <summary>Grid results as CSV (cell, centre x, centre y, values) or as GeoJSON squares; SWEREF 99 TM grids are written in WGS84.</summary>
+/// <summary>
+/// Grid results as CSV (cell, centre x, centre y, values) or as GeoJSON squares; SWEREF 99 TM grids are written in WGS84.
+/// Figures for the whole grid go into the FeatureCollection as foreign members (RFC 7946, 6.1).
+/// </summary>
 public static class GridOutput
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
@@ -24,7 +27,7 @@ public static class GridOutput
         return csv.ToString();
     }
 
-    public static string GeoJson(Grid grid, IEnumerable<int> cells, Func<int, Dictionary<string, object>> properties, bool sweref)
+    public static string GeoJson(Grid grid, IEnumerable<int> cells, Func<int, Dictionary<string, object>> properties, bool sweref, IReadOnlyDictionary<string, object>? members = null)
     {
         var half = grid.CellSize / 2;
         double[] Corner(double x, double y)
@@ -46,6 +49,13 @@ public static class GridOutput
             props["cell"] = cell;
             return new { type = "Feature", properties = props, geometry = new { type = "Polygon", coordinates = new[] { ring } } };
         });
-        return JsonSerializer.Serialize(new { type = "FeatureCollection", features }, Json);
+        var collection = new Dictionary<string, object> { ["type"] = "FeatureCollection" };
+        foreach (var (name, value) in members ?? new Dictionary<string, object>())
+        {
+            collection[name] = value;
+        }
+
+        collection["features"] = features;
+        return JsonSerializer.Serialize(collection, Json);
     }
 }
