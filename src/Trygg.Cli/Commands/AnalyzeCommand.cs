@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Trygg.Analysis;
+using Trygg.Data;
 using Trygg.Geography;
+using Trygg.Incidents;
 using Trygg.Ingestion.Files;
 
 namespace Trygg.Cli.Commands;
@@ -13,7 +16,9 @@ namespace Trygg.Cli.Commands;
 /// <c>trygg analyze concentration --input f.csv (--cell 250 | --area stadsdel [--count n])</c>;
 /// <c>trygg analyze sppt (--base b.csv --test t.csv | --input f.csv --split-date 2025-04-01) (--cell 250 | --area stadsdel) --samples 100 --seed 1</c>;
 /// <c>trygg analyze trend --input f.csv --date date [--from 2023-04 --to 2026-03]</c>.
-/// Every command takes <c>--lat/--lon</c> (WGS84) instead of <c>--x/--y</c> (SWEREF 99 TM or other metres).
+/// Every command takes <c>--lat/--lon</c> (WGS84) instead of <c>--x/--y</c> (SWEREF 99 TM or other metres), and
+/// <c>--db "category=vald&amp;from=2025-01-01"</c> instead of a file: the incidents in the database with the web's filters
+/// (points for the methods that need them; <c>--area stadsdel|stadsdelsomrade</c> then names the level of the areas).
 /// </summary>
 public static class AnalyzeCommand
 {
@@ -23,7 +28,7 @@ public static class AnalyzeCommand
 
     public static Command Create()
     {
-        var input = new Option<FileInfo>("--input") { Description = "CSV med x, y (meter) och datum.", Required = true };
+        var input = new Option<FileInfo>("--input") { Description = "CSV med x, y (meter) och datum; eller --db." };
         var columns = new InputColumns();
         var spaceBands = new Option<string>("--space-bands") { Description = "Avståndsband i meter som gränser [a, b), t.ex. 0,1,201,401.", Required = true };
         var timeBands = new Option<string>("--time-bands") { Description = "Tidsband i dagar som gränser [a, b), t.ex. 0,8,15.", Required = true };
@@ -38,7 +43,7 @@ public static class AnalyzeCommand
         columns.AddTo(knox, coordinates: true, date: true, area: false);
         knox.SetAction(parse => Run(() =>
         {
-            var events = ReadEvents(parse.GetValue(input)!, columns.Of(parse), coordinates: true, date: true);
+            var events = ReadEvents(parse.GetValue(input), columns.Of(parse), coordinates: true, date: true);
             var epoch = new DateTime(1970, 1, 1);
             var days = events.When.ConvertAll(when => (int)(when.Date - epoch).TotalDays);
             var result = KnoxTest.Run(events.X, events.Y, days, Edges(parse.GetValue(spaceBands)!), Edges(parse.GetValue(timeBands)!),
@@ -56,7 +61,7 @@ public static class AnalyzeCommand
         columns.AddTo(hotspots, coordinates: true, date: false, area: false);
         hotspots.SetAction(parse => Run(() =>
         {
-            var events = ReadEvents(parse.GetValue(input)!, columns.Of(parse), coordinates: true, date: false);
+            var events = ReadEvents(parse.GetValue(input), columns.Of(parse), coordinates: true, date: false);
             var grid = Grid.Covering(events.X, events.Y, CellSize(parse.GetValue(cell)), parse.GetValue(band));
             var result = GetisOrdGiStar.Run(grid, grid.Counts(events.X, events.Y), parse.GetValue(band));
             return parse.GetValue(format) == "geojson"
@@ -73,7 +78,7 @@ public static class AnalyzeCommand
         columns.AddTo(kde, coordinates: true, date: false, area: false);
         kde.SetAction(parse => Run(() =>
         {
-            var events = ReadEvents(parse.GetValue(input)!, columns.Of(parse), coordinates: true, date: false);
+            var events = ReadEvents(parse.GetValue(input), columns.Of(parse), coordinates: true, date: false);
             var grid = Grid.Covering(events.X, events.Y, CellSize(parse.GetValue(cell)), parse.GetValue(radius));
             var density = KernelDensity.Quartic(grid, events.X, events.Y, parse.GetValue(radius));
             var cells = Enumerable.Range(0, grid.Count).Where(i => density[i] > 0);
@@ -83,13 +88,13 @@ public static class AnalyzeCommand
         }));
 
         var summaryFormat = new Option<string>("--format") { Description = "json eller csv (tabellen; sammanfattningen skrivs då på standard error).", DefaultValueFactory = _ => "json" };
-        var places = new Option<FileInfo>("--input") { Description = "CSV med x, y (meter) eller lat, lon, eller en kolumn med område.", Required = true };
+        var places = new Option<FileInfo>("--input") { Description = "CSV med x, y (meter) eller lat, lon, eller en kolumn med område; eller --db." };
         var concentration = new Command("concentration", "Koncentration över platser: Gini, andel platser med 25 % och 50 % av händelserna, Lorenzkurva. Platserna är rutorna över punkterna (tomma rutor räknas) eller värdena i --area.")
         {
             places, cell, summaryFormat,
         };
         columns.AddTo(concentration, coordinates: true, date: false, area: true);
-        concentration.SetAction(parse => Run(() => Concentrate(parse.GetValue(places)!, columns.Of(parse), CellSize(parse.GetValue(cell)), Choice(parse.GetValue(summaryFormat)!, "json", "csv"))));
+        concentration.SetAction(parse => Run(() => Concentrate(parse.GetValue(places), columns.Of(parse), CellSize(parse.GetValue(cell)), Choice(parse.GetValue(summaryFormat)!, "json", "csv"))));
 
         var spptInput = new Option<FileInfo>("--input") { Description = "En CSV som delas vid --split-date: före är bas, från och med är test." };
         var baseFile = new Option<FileInfo>("--base") { Description = "CSV med basens händelser (t.ex. förra året)." };
@@ -108,7 +113,7 @@ public static class AnalyzeCommand
             var chosen = columns.Of(parse);
             var coordinates = chosen.Area is null;
             (Events Base, Events Test) sets;
-            if (file is not null && split is not null && first is null && second is null)
+            if ((file is not null || chosen.Database is not null) && split is not null && first is null && second is null)
             {
                 var when = FieldParsers.TryParseDateTime(split, null, out var date) ? date : throw new FormatException($"--split-date '{split}' är inget datum (ÅÅÅÅ-MM-DD).");
                 var events = ReadEvents(file, chosen, coordinates, date: true);
@@ -120,7 +125,7 @@ public static class AnalyzeCommand
             }
             else
             {
-                throw new ArgumentException("Ange antingen --base och --test, eller --input med --split-date.");
+                throw new ArgumentException("Ange antingen --base och --test, eller --input (eller --db) med --split-date.");
             }
 
             var output = Choice(parse.GetValue(spptFormat)!, "json", "csv", "geojson");
@@ -131,14 +136,14 @@ public static class AnalyzeCommand
 
         var from = new Option<string>("--from") { Description = "Första månaden (ÅÅÅÅ-MM); standard: den första händelsens." };
         var to = new Option<string>("--to") { Description = "Sista månaden (ÅÅÅÅ-MM); standard: månaden före den senaste händelsens, som kan vara ofullständig." };
-        var dated = new Option<FileInfo>("--input") { Description = "CSV med en kolumn med datum, en rad per händelse.", Required = true };
+        var dated = new Option<FileInfo>("--input") { Description = "CSV med en kolumn med datum, en rad per händelse; eller --db." };
         var trend = new Command("trend", "Händelser per månad med Mann–Kendalls trendtest och de senaste 12 månaderna mot de 12 före (exakt Poissontest).")
         {
             dated, from, to, summaryFormat,
         };
         columns.AddTo(trend, coordinates: false, date: true, area: false);
         trend.SetAction(parse => Run(() =>
-            Trend(parse.GetValue(dated)!, columns.Of(parse), parse.GetValue(from), parse.GetValue(to), Choice(parse.GetValue(summaryFormat)!, "json", "csv"))));
+            Trend(parse.GetValue(dated), columns.Of(parse), parse.GetValue(from), parse.GetValue(to), Choice(parse.GetValue(summaryFormat)!, "json", "csv"))));
 
         return new Command("analyze", "Analyser för analytiker.") { knox, hotspots, kde, concentration, sppt, trend };
     }
@@ -157,7 +162,7 @@ public static class AnalyzeCommand
         }
     }
 
-    private static string Concentrate(FileInfo input, EventColumns columns, double cellSize, string format)
+    private static string Concentrate(FileInfo? input, EventColumns columns, double cellSize, string format)
     {
         var events = ReadEvents(input, columns, coordinates: columns.Area is null, date: false);
         IReadOnlyList<long> counts;
@@ -230,7 +235,7 @@ public static class AnalyzeCommand
         Console.Error.WriteLine(string.Create(Swedish,
             $"S {result.S:0.000} över {result.Areas} platser, robust S {result.RobustS:0.000} över {result.RobustAreas} med händelser; {result.Samples} dragningar av {result.SampleSize} av {result.TestTotal} testhändelser."));
 
-    private static string Trend(FileInfo input, EventColumns columns, string? from, string? to, string format)
+    private static string Trend(FileInfo? input, EventColumns columns, string? from, string? to, string format)
     {
         var events = ReadEvents(input, columns, coordinates: false, date: true);
         if (events.Count == 0)
@@ -310,9 +315,19 @@ public static class AnalyzeCommand
         return [.. counts.Select(c => (c.Key, c.Value.Base, c.Value.Test))];
     }
 
-    private static Events ReadEvents(FileInfo file, EventColumns columns, bool coordinates, bool date)
+    private static Events ReadEvents(FileInfo? file, EventColumns columns, bool coordinates, bool date)
     {
-        if (!file.Exists)
+        if (file is null == columns.Database is null)
+        {
+            throw new ArgumentException("Ange en fil med --input eller händelserna i databasen med --db, men inte båda.");
+        }
+
+        if (columns.Database is not null)
+        {
+            return ReadDatabase(columns.Database, columns.Area, coordinates);
+        }
+
+        if (!file!.Exists)
         {
             throw new FileNotFoundException($"Filen '{file.FullName}' finns inte.");
         }
@@ -397,8 +412,75 @@ public static class AnalyzeCommand
         return events;
     }
 
+    /// <summary>
+    /// The incidents in the database that match <paramref name="query"/>: with <paramref name="coordinates"/> only those placed
+    /// at a point (how many were left out goes to standard error), with <paramref name="level"/> each under its area at that level.
+    /// </summary>
+    private static Events ReadDatabase(string query, string? level, bool coordinates)
+    {
+        var (parameters, error) = IncidentQueryParameters.Parse(query);
+        if (error is not null)
+        {
+            throw new ArgumentException(error);
+        }
+
+        var areaLevel = AreaLevel.Neighbourhood;
+        if (level is not null && (!AreaLevels.TryParse(level, out areaLevel) || areaLevel == AreaLevel.Municipality))
+        {
+            throw new ArgumentException($"Med --db anger --area nivån: stadsdel eller stadsdelsomrade, inte '{level}'.");
+        }
+
+        var events = new Events(wgs84: true); // SWEREF 99 TM: GeoJSON is written in WGS84
+        var (outside, withoutPoint) = (0, 0);
+        Task.Run(() => CliHost.RunAsync(async (services, token) =>
+        {
+            var incidents = await services.GetRequiredService<IncidentStore>().GetAsync(services.GetRequiredService<AppDbContext>(), token);
+            var (filter, errors) = parameters.Parse(incidents);
+            if (errors.Count > 0)
+            {
+                throw new ArgumentException(string.Join(" ", errors.SelectMany(e => e.Value)));
+            }
+
+            foreach (var i in new IncidentQuery(incidents).Matching(filter))
+            {
+                var area = incidents.Area[i];
+                while (area >= 0 && incidents.Areas[area].Level != areaLevel)
+                {
+                    area = incidents.ParentIndex[area];
+                }
+
+                if (coordinates && float.IsNaN(incidents.X[i]))
+                {
+                    withoutPoint++;
+                }
+                else if (level is not null && area < 0)
+                {
+                    outside++;
+                }
+                else
+                {
+                    events.Add(incidents.X[i], incidents.Y[i], IncidentColumns.FromMinutes(incidents.Minutes[i]), area < 0 ? "" : incidents.Areas[area].Code, 1);
+                }
+            }
+
+            return 0;
+        }, CancellationToken.None)).GetAwaiter().GetResult();
+
+        if (withoutPoint > 0)
+        {
+            Console.Error.WriteLine(string.Create(Swedish, $"{withoutPoint:N0} händelser i urvalet saknar punkt och är inte med; {events.Count:N0} är med."));
+        }
+
+        if (outside > 0)
+        {
+            Console.Error.WriteLine(string.Create(Swedish, $"{outside:N0} händelser i urvalet är inte placerade på nivån {level} och är inte med; {events.Count:N0} är med."));
+        }
+
+        return events;
+    }
+
     /// <summary>The columns chosen on the command line.</summary>
-    private sealed record EventColumns(string X, string Y, string? Latitude, string? Longitude, string Date, string? Area, string? Count, bool NoHeader)
+    private sealed record EventColumns(string X, string Y, string? Latitude, string? Longitude, string Date, string? Area, string? Count, bool NoHeader, string? Database)
     {
         public bool Wgs84 => Latitude is not null;
     }
@@ -413,6 +495,7 @@ public static class AnalyzeCommand
         private readonly Option<string> dateColumn = new("--date") { Description = "Kolumnen med datum (ÅÅÅÅ-MM-DD).", DefaultValueFactory = _ => "date" };
         private readonly Option<bool> noHeader = new("--no-header") { Description = "Filen saknar rubrikrad; kolumnerna anges med nummer (1, 2, 3)." };
         private readonly Option<string> areaColumn = new("--area") { Description = "Kolumnen med område (t.ex. stadsdel): räkna per område i stället för per ruta; koordinater behövs då inte." };
+        private readonly Option<string> database = new("--db") { Description = "Händelserna i databasen i stället för en fil, med webbens filter: t.ex. \"category=vald&from=2025-01-01&area=0180-so-jarva\" (from, to, category, area, source, minAccuracy); \"\" för alla." };
         private readonly Option<string> count = new("--count") { Description = "Kolumnen med antal händelser per rad (med --area), för redan räknade data." };
 
         public void AddTo(Command command, bool coordinates, bool date, bool area)
@@ -431,6 +514,7 @@ public static class AnalyzeCommand
             }
 
             command.Options.Add(noHeader);
+            command.Options.Add(database);
             if (area)
             {
                 command.Options.Add(areaColumn);
@@ -447,7 +531,7 @@ public static class AnalyzeCommand
             }
 
             // An option the command does not have reads as null.
-            return new EventColumns(parse.GetValue(x) ?? "x", parse.GetValue(y) ?? "y", lat, lon, parse.GetValue(dateColumn) ?? "date", parse.GetValue(areaColumn), parse.GetValue(count), parse.GetValue(noHeader));
+            return new EventColumns(parse.GetValue(x) ?? "x", parse.GetValue(y) ?? "y", lat, lon, parse.GetValue(dateColumn) ?? "date", parse.GetValue(areaColumn), parse.GetValue(count), parse.GetValue(noHeader), parse.GetValue(database));
         }
     }
 

@@ -39,7 +39,7 @@ public static class AnalysisApi
     private static async Task<Results<Ok<TrendResponse>, ValidationProblem>> TrendAsync(HttpRequest request, AppDbContext db, IncidentStore store, CancellationToken cancellationToken)
     {
         var columns = await store.GetAsync(db, cancellationToken);
-        var (filter, errors) = IncidentQueryParameters.Read(request).Parse(columns);
+        var (filter, errors) = IncidentQueryParameters.Read(name => request.Query[name]).Parse(columns);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Felaktiga filter");
@@ -72,7 +72,7 @@ public static class AnalysisApi
         HttpRequest request, AppDbContext db, IncidentStore store, string? level, CancellationToken cancellationToken)
     {
         var columns = await store.GetAsync(db, cancellationToken);
-        var (filter, errors) = IncidentQueryParameters.Read(request).Parse(columns);
+        var (filter, errors) = IncidentQueryParameters.Read(name => request.Query[name]).Parse(columns);
         if (!IncidentQueryParameters.TryParseLevel(level ?? "stadsdel", out var areaLevel))
         {
             errors["level"] = ["Nivån finns inte. Välj kommun, stadsdelsomrade eller stadsdel."];
@@ -93,7 +93,7 @@ public static class AnalysisApi
         HttpRequest request, AppDbContext db, IncidentStore store, AreaShapes shapes, string? level, string? format, CancellationToken cancellationToken)
     {
         var columns = await store.GetAsync(db, cancellationToken);
-        var (filter, errors) = IncidentQueryParameters.Read(request).Parse(columns);
+        var (filter, errors) = IncidentQueryParameters.Read(name => request.Query[name]).Parse(columns);
         if (!IncidentQueryParameters.TryParseLevel(level ?? "stadsdel", out var areaLevel) || areaLevel == AreaLevel.Municipality)
         {
             errors["level"] = ["Välj nivån stadsdelsomrade eller stadsdel."];
@@ -126,7 +126,7 @@ public static class AnalysisApi
         HttpRequest request, AppDbContext db, IncidentStore store, double? cell, double? radius, string? format, CancellationToken cancellationToken)
     {
         var columns = await store.GetAsync(db, cancellationToken);
-        var (filter, errors) = IncidentQueryParameters.Read(request).Parse(columns);
+        var (filter, errors) = IncidentQueryParameters.Read(name => request.Query[name]).Parse(columns);
         if (cell is < 10 or > 5000)
         {
             errors["cell"] = ["Rutan ska vara 10–5 000 m."];
@@ -188,7 +188,7 @@ public static class AnalysisApi
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> PointsAsync(HttpRequest request, AppDbContext db, IncidentStore store, CancellationToken cancellationToken)
     {
         var columns = await store.GetAsync(db, cancellationToken);
-        var (filter, errors) = IncidentQueryParameters.Read(request).Parse(columns);
+        var (filter, errors) = IncidentQueryParameters.Read(name => request.Query[name]).Parse(columns);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Felaktiga filter");
@@ -210,7 +210,7 @@ public static class AnalysisApi
         HttpRequest request, AppDbContext db, IncidentStore store, double? cell, double? band, CancellationToken cancellationToken)
     {
         var columns = await store.GetAsync(db, cancellationToken);
-        var (filter, errors) = IncidentQueryParameters.Read(request).Parse(columns);
+        var (filter, errors) = IncidentQueryParameters.Read(name => request.Query[name]).Parse(columns);
         var (cellSize, distance) = (cell ?? 250, band ?? 500);
         if (cellSize is < 25 or > 5000 || distance < cellSize || distance > 20 * cellSize)
         {

@@ -40,7 +40,7 @@ public static class IncidentsApi
         HttpRequest request, AppDbContext db, IncidentStore store, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var columns = await store.GetAsync(db, cancellationToken);
-        var (filter, errors) = IncidentQueryParameters.Read(request).Parse(columns);
+        var (filter, errors) = IncidentQueryParameters.Read(name => request.Query[name]).Parse(columns);
         var (pageNumber, size) = (page ?? 1, pageSize ?? 100);
         if (pageNumber < 1)
         {
@@ -68,7 +68,7 @@ public static class IncidentsApi
         HttpRequest request, AppDbContext db, IncidentStore store, string? by, string? level, CancellationToken cancellationToken)
     {
         var columns = await store.GetAsync(db, cancellationToken);
-        var (filter, errors) = IncidentQueryParameters.Read(request).Parse(columns);
+        var (filter, errors) = IncidentQueryParameters.Read(name => request.Query[name]).Parse(columns);
         var grouping = IncidentGrouping.Area;
         if (by is null || !Groupings.TryGetValue(by, out grouping))
         {
@@ -100,7 +100,7 @@ public static class IncidentsApi
         HttpRequest request, AppDbContext db, IncidentStore store, string? format, CancellationToken cancellationToken)
     {
         var columns = await store.GetAsync(db, cancellationToken);
-        var (filter, errors) = IncidentQueryParameters.Read(request).Parse(columns);
+        var (filter, errors) = IncidentQueryParameters.Read(name => request.Query[name]).Parse(columns);
         if (format is not ("csv" or "xlsx"))
         {
             errors["format"] = ["Ange format=csv eller format=xlsx."];

@@ -67,6 +67,22 @@ public sealed class IncidentQuery(IncidentColumns columns)
         return (total, ids);
     }
 
+    /// <summary>The positions in the columns of the matching incidents, oldest first.</summary>
+    public List<int> Matching(IncidentFilter filter)
+    {
+        var compiled = Compile(filter);
+        var matching = new List<int>();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (compiled.Matches(i))
+            {
+                matching.Add(i);
+            }
+        }
+
+        return matching;
+    }
+
     /// <summary>The SWEREF 99 TM points of the matching incidents that have one.</summary>
     public (List<double> X, List<double> Y) Points(IncidentFilter filter)
     {

@@ -110,8 +110,8 @@ public sealed class AnalyzeSpptCommandTests
     }
 
     [Theory]
-    [InlineData("--base EVENTS --split-date 2025-04-01", "Ange antingen --base och --test, eller --input med --split-date.")]
-    [InlineData("--input EVENTS", "Ange antingen --base och --test, eller --input med --split-date.")]
+    [InlineData("--base EVENTS --split-date 2025-04-01", "Ange antingen --base och --test, eller --input (eller --db) med --split-date.")]
+    [InlineData("--input EVENTS", "Ange antingen --base och --test, eller --input (eller --db) med --split-date.")]
     [InlineData("--input EVENTS --split-date 1-april", "--split-date '1-april' är inget datum")]
     [InlineData("--input EVENTS --split-date 2025-04-01 --format geojson", "GeoJSON finns bara för rutor")]
     [InlineData("--input EVENTS --split-date 2030-01-01", "Både bas och test måste ha minst en händelse")]

@@ -1,14 +1,34 @@
 using System.Globalization;
 using Trygg.Geography;
-using Trygg.Incidents;
 
-namespace Trygg.Web.Incidents;
+namespace Trygg.Incidents;
 
-/// <summary>The filters of /api/incidents and the Händelser page, read from the query string with Swedish messages for what is wrong.</summary>
+/// <summary>
+/// The filters of /api/incidents, the Händelser and Karta pages and <c>trygg analyze --db</c>, read from a query string
+/// (from, to, category, area, source, minAccuracy) with Swedish messages for what is wrong.
+/// </summary>
 public sealed record IncidentQueryParameters(string? From, string? To, string? Category, string? Area, string? Source, string? MinAccuracy)
 {
-    public static IncidentQueryParameters Read(HttpRequest request) => new(
-        request.Query["from"], request.Query["to"], request.Query["category"], request.Query["area"], request.Query["source"], request.Query["minAccuracy"]);
+    public static IncidentQueryParameters Read(Func<string, string?> value) => new(
+        value("from"), value("to"), value("category"), value("area"), value("source"), value("minAccuracy"));
+
+    /// <summary>From a query string such as <c>category=vald&amp;from=2025-01-01</c>; an unknown name is an error.</summary>
+    public static (IncidentQueryParameters Parameters, string? Error) Parse(string queryString)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in queryString.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, value) = pair.IndexOf('=', StringComparison.Ordinal) is var at and >= 0 ? (pair[..at], Uri.UnescapeDataString(pair[(at + 1)..].Replace('+', ' '))) : (pair, "");
+            if (name is not ("from" or "to" or "category" or "area" or "source" or "minAccuracy"))
+            {
+                return (new(null, null, null, null, null, null), $"Okänt filter '{name}'. Filter: from, to, category, area, source, minAccuracy.");
+            }
+
+            values[name] = value;
+        }
+
+        return (Read(values.GetValueOrDefault), null);
+    }
 
     /// <summary>The filter, or the problems with the parameters (one per parameter) when there are any.</summary>
     public (IncidentFilter Filter, Dictionary<string, string[]> Errors) Parse(IncidentColumns columns)
