@@ -95,6 +95,16 @@ public sealed class IncidentsApiTests(TryggApp app)
         Assert.Equal("1-00", cells[0].Key);
         Assert.StartsWith("måndag 00", cells[0].Label);
         Assert.StartsWith("söndag 23", cells[^1].Label);
+
+        // Each cell holds the incidents whose Swedish wall-clock time (summer time included) falls in it, counted here
+        // from the stored UTC times with the operating system's time zone rules.
+        await using var scope = app.Services.CreateAsyncScope();
+        var times = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Incidents
+            .Where(i => i.Category == "vald" && !i.IsSummary).Select(i => i.OccurredAt).ToListAsync(Token);
+        var stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+        var expected = times.Select(t => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc), stockholm))
+            .GroupBy(t => $"{((int)t.DayOfWeek + 6) % 7 + 1}-{t.Hour:00}").ToDictionary(g => g.Key, g => (long)g.Count());
+        Assert.All(cells, c => Assert.Equal(expected.GetValueOrDefault(c.Key), c.Count));
     }
 
     [Fact]
