@@ -15,6 +15,9 @@ public sealed record IncidentFilter
     /// <summary>An area's code: incidents placed in it or in an area inside it.</summary>
     public string? AreaCode { get; init; }
 
+    /// <summary>More areas, each with the areas inside it, e.g. the members of a former division's area.</summary>
+    public IReadOnlyList<string> AreaCodes { get; init; } = [];
+
     public string? Source { get; init; }
 
     /// <summary>The least precise placement accepted, e.g. Neighbourhood for point or stadsdel.</summary>

@@ -112,22 +112,17 @@ public sealed class IncidentQuery(IncidentColumns columns)
         }
 
         bool[]? areas = null;
-        if (filter.AreaCode is not null)
+        var wanted = filter.AreaCodes.Append(filter.AreaCode).OfType<string>().ToList();
+        if (wanted.Count > 0)
         {
             areas = new bool[columns.Areas.Count];
-            var target = columns.Areas.Select((a, i) => (a, i)).FirstOrDefault(p => string.Equals(p.a.Code, filter.AreaCode, StringComparison.OrdinalIgnoreCase));
-            if (target.a is not null)
+            var targets = columns.Areas.Select((a, i) => (a, i))
+                .Where(p => wanted.Contains(p.a.Code, StringComparer.OrdinalIgnoreCase)).Select(p => p.i).ToHashSet();
+            for (var i = 0; i < areas.Length; i++)
             {
-                for (var i = 0; i < areas.Length; i++)
+                for (var a = (short)i; a >= 0 && !areas[i]; a = columns.ParentIndex[a])
                 {
-                    for (var a = (short)i; a >= 0; a = columns.ParentIndex[a])
-                    {
-                        if (a == target.i)
-                        {
-                            areas[i] = true;
-                            break;
-                        }
-                    }
+                    areas[i] = targets.Contains(a);
                 }
             }
         }

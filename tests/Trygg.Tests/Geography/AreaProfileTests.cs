@@ -62,6 +62,25 @@ public sealed partial class AreaProfileTests(TryggApp app)
     }
 
     [Fact]
+    public async Task AnAreaOfTheFormerDivisionShowsTheIncidentsOfTheStadsdelarItHeld()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Analyst);
+        const string selection = "source=polisen&from=2025-01-01&to=2025-12-31";
+
+        // Järva (2023) is the former Rinkeby-Kista and Spånga-Tensta together; notices that name only "Järva" are in neither.
+        var jarva = await TotalAsync(client, $"area=0180-so-jarva&minAccuracy=stadsdel&{selection}");
+        var parts = new List<long>();
+        foreach (var former in new[] { "0180-so2020-rinkeby-kista", "0180-so2020-spanga-tensta" })
+        {
+            var comparison = Section(WebUtility.HtmlDecode(await client.GetStringAsync($"/areas/{former}?{selection}", Token)), "table class=\"data comparison\"");
+            parts.Add(long.Parse(ComparisonTotal().Match(comparison).Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+
+        Assert.True(parts.All(p => p > 0));
+        Assert.Equal(jarva, parts.Sum());
+    }
+
+    [Fact]
     public async Task AWrongFilterOnTheProfileIsExplainedInSwedish()
     {
         using var client = await app.SignedInClientAsync(Roles.Analyst);
@@ -116,6 +135,9 @@ public sealed partial class AreaProfileTests(TryggApp app)
 
     [GeneratedRegex(@"<td style=""background:rgba[^""]*"" title=""[^""]*"">(\d+)</td>")]
     private static partial Regex HeatCell();
+
+    [GeneratedRegex(@"<td>Händelser i urvalet</td><td class=""number"">(\d+)</td>")]
+    private static partial Regex ComparisonTotal();
 
     private sealed record RowJson(string Key, long Count);
 }
