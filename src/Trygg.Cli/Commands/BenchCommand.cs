@@ -95,7 +95,7 @@ public static class BenchCommand
             var close = Enumerable.Range(0, 4).Sum(s => Enumerable.Range(0, 5).Sum(t => result.Observed[s, t]));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"knox: {n:N0} events, {result.Pairs:N0} pairs ({close:N0} within 601 m), 5 × 5 cells (4 × 4 bands and beyond), 999 permutations in {seconds:0.00} s"));
-            data.Time("knox-4x4", seconds);
+            data.Time(string.Create(CultureInfo.InvariantCulture, $"knox-4x4-{n}"), seconds);
 
             // One band as surveillance::knox counts it, distance ≤ 200 m and ≤ 7 days apart: the edges [0, 200⁺) and [0, 8).
             watch.Restart();
