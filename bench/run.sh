@@ -10,3 +10,4 @@ $cli bench import
 $cli bench query --incidents "${1:-10000000}"
 $cli bench knox
 $cli bench spatial
+$cli bench areas

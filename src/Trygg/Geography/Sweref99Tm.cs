@@ -1,3 +1,5 @@
+using NetTopologySuite.Geometries;
+
 namespace Trygg.Geography;
 
 /// <summary>
@@ -52,6 +54,15 @@ public static class Sweref99Tm
         return (easting, northing);
     }
 
+    /// <summary>A copy of a geometry in WGS84 (x longitude, y latitude, as in GeoJSON) with every vertex in SWEREF 99 TM.</summary>
+    public static Geometry FromWgs84(Geometry wgs84)
+    {
+        var projected = wgs84.Copy();
+        projected.Apply(new Projection());
+        projected.GeometryChanged();
+        return projected;
+    }
+
     public static (double Latitude, double Longitude) ToWgs84(double x, double y)
     {
         var delta1 = (N / 2.0) - (2.0 * N * N / 3.0) + (37.0 * N * N * N / 96.0) - (N * N * N * N / 360.0);
@@ -85,4 +96,21 @@ public static class Sweref99Tm
     private static double Radians(double degrees) => degrees * Math.PI / 180.0;
 
     private static double Degrees(double radians) => radians * 180.0 / Math.PI;
+
+    private sealed class Projection : IEntireCoordinateSequenceFilter
+    {
+        public bool Done => false;
+
+        public bool GeometryChanged => true;
+
+        public void Filter(CoordinateSequence sequence)
+        {
+            for (var i = 0; i < sequence.Count; i++)
+            {
+                var (x, y) = FromWgs84(sequence.GetY(i), sequence.GetX(i));
+                sequence.SetX(i, x);
+                sequence.SetY(i, y);
+            }
+        }
+    }
 }
