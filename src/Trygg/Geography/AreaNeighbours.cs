@@ -38,31 +38,5 @@ public static class AreaNeighbours
 
     /// <summary>An area's stored GeoJSON geometry (WGS84) in SWEREF 99 TM metres.</summary>
     public static Geometry ToSweref(string geoJson) =>
-        ToSweref(JsonSerializer.Deserialize<Geometry>(geoJson, GeoJson) ?? throw new InvalidDataException("Områdets geometri saknas."));
-
-    /// <summary>A WGS84 shape (x = longitude) in SWEREF 99 TM metres.</summary>
-    public static Geometry ToSweref(Geometry shape)
-    {
-        var projected = shape.Copy();
-        projected.Apply(new SwerefFilter());
-        projected.GeometryChanged();
-        return projected;
-    }
-
-    private sealed class SwerefFilter : IEntireCoordinateSequenceFilter
-    {
-        public bool Done => false;
-
-        public bool GeometryChanged => true;
-
-        public void Filter(CoordinateSequence sequence)
-        {
-            for (var i = 0; i < sequence.Count; i++)
-            {
-                var (x, y) = Sweref99Tm.FromWgs84(sequence.GetY(i), sequence.GetX(i));
-                sequence.SetX(i, x);
-                sequence.SetY(i, y);
-            }
-        }
-    }
+        Sweref99Tm.FromWgs84(JsonSerializer.Deserialize<Geometry>(geoJson, GeoJson) ?? throw new InvalidDataException("Områdets geometri saknas."));
 }

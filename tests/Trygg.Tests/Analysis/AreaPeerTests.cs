@@ -78,7 +78,7 @@ public sealed class AreaPeerTests
         var names = CsvRecords.Read(namesReader, ',').Skip(1).Where(r => r.Length >= 2).ToDictionary(r => r[0], r => r[1]);
         var features = JsonSerializer.Deserialize<FeatureCollection>(File.ReadAllText(Path.Combine(folder, "stadsdelar.geojson")), GeoJson)!;
         var codes = features.Select(f => AreaCodes.Neighbourhood("0180", names[(string)f.Attributes["name"]])).ToList();
-        var shapes = features.Select(f => AreaNeighbours.ToSweref(f.Geometry)).ToList();
+        var shapes = features.Select(f => Sweref99Tm.FromWgs84(f.Geometry)).ToList();
 
         using var peerReader = new StreamReader(Path.Combine(AppContext.BaseDirectory, "Analysis", "Peer", "peer-areas.csv"));
         var peer = CsvRecords.Read(peerReader, ',').Skip(1).Where(r => r.Length == 7).ToDictionary(r => r[0]);
