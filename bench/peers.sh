@@ -112,7 +112,7 @@ surveillance=$(time_of surveillance "knox-1x1-$KNOX_SUBSET")
 line "KDE 1M points, 1000x1000 cells of 30 m, r = 300 m" "$(time_of trygg kde)" "spatstat density.ppp" "$(time_of spatstat kde)" \
   "quartic; FFT of points moved to pixel centres: max |diff| from Trygg $(cat "$data/kde-spatstat-maxdiff.txt") per km2"
 line "KDE 1M points, 1000x1000 cells of 30 m, r = 300 m" "$(time_of trygg kde)" "sklearn KernelDensity" "$(time_of sklearn kde)" \
-  "epanechnikov (sklearn has no quartic), exact, one core as Trygg, $SKLEARN_CELLS cells (scaled if fewer)"
+  "epanechnikov (sklearn has no quartic), exact, one core (Trygg: 2), $SKLEARN_CELLS cells (scaled if fewer)"
 line "Gi* 240,000 cells of 50 m, 300 m band (+ BH FDR)" "$(time_of trygg gi)" "spdep localG" "$(time_of spdep gi-localG)" \
   "+ $(time_of spdep gi-neighbours) s for dnearneigh + include.self + nb2listw"
 scaled=$(awk -v s="$surveillance" -v a="$pairs_all" -v b="$pairs_subset" 'BEGIN { print s * a / b }')

@@ -3,7 +3,7 @@
 Usage: /usr/bin/python3 kde.py DIR CELLS   (appends "tool,what,seconds" lines to DIR/timings.csv; called by bench/peers.sh)
 
 scikit-learn has no quartic kernel; the Epanechnikov kernel (1 - d²/h², the same support of h = 300 m) is the closest, and
-takes about the same work per point. It is evaluated exactly (rtol = atol = 0) with a k-d tree, on one core as Trygg's KDE,
+takes about the same work per point. It is evaluated exactly (rtol = atol = 0) with a k-d tree, on one core (Trygg's KDE uses both),
 at CELLS of the 1,000,000 cell centres drawn at random (the time then scaled to all of them) or at all of them.
 Trygg's grid is checked against the quartic sum computed here independently: for 10,000 random cells, every point within
 300 m (found with scipy's cKDTree) summed in float64.
