@@ -12,6 +12,10 @@ public sealed record IncidentQueryParameters(string? From, string? To, string? C
     public static IncidentQueryParameters Read(Func<string, string?> value) => new(
         value("from"), value("to"), value("category"), value("area"), value("source"), value("minAccuracy"));
 
+    /// <summary>The filters that are set, as a query string (without '?') for links and API addresses.</summary>
+    public string ToQueryString() => string.Join('&', new[] { ("from", From), ("to", To), ("category", Category), ("area", Area), ("source", Source), ("minAccuracy", MinAccuracy) }
+        .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+
     /// <summary>From a query string such as <c>category=vald&amp;from=2025-01-01</c>; an unknown name is an error.</summary>
     public static (IncidentQueryParameters Parameters, string? Error) Parse(string queryString)
     {
