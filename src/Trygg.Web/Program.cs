@@ -7,6 +7,7 @@ using Trygg.Web.Incidents;
 using Trygg.Web.Ingestion;
 using Trygg.Web.Security;
 using Trygg.Web.Shell;
+using Trygg.Web.SituationReports;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -43,6 +44,7 @@ app.MapGeographyApi();
 app.MapIngestionApi();
 app.MapIncidentsApi();
 app.MapAnalysisApi();
+app.MapReportsApi();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Trygg.Data;
 using Trygg.Security;
 
 namespace Trygg.Cli.Commands;
@@ -11,10 +13,22 @@ public static class UsersCommand
     {
         var email = new Argument<string>("email") { Description = "E-postadress; blir också användarnamnet." };
         var role = new Option<string>("--role") { Description = $"Roll: {string.Join(", ", Roles.All)}.", Required = true };
-        var add = new Command("add", "Skapa ett konto med ett engångslösenord som skrivs ut en gång.") { email, role };
-        add.SetAction((parse, cancellationToken) => CliHost.RunAsync(async (services, _) =>
+        var organisation = new Option<string>("--organisation") { Description = "Organisationen personen arbetar för, med namn (t.ex. \"Polisregion Stockholm\"): den skriver sina egna avsnitt i lägesbilder." };
+        var add = new Command("add", "Skapa ett konto med ett engångslösenord som skrivs ut en gång.") { email, role, organisation };
+        add.SetAction((parse, cancellationToken) => CliHost.RunAsync(async (services, token) =>
         {
-            var result = await services.GetRequiredService<UserAccounts>().AddAsync(parse.GetValue(email)!, parse.GetValue(role)!);
+            int? organisationId = null;
+            if (parse.GetValue(organisation) is { } name)
+            {
+                organisationId = await services.GetRequiredService<AppDbContext>().Organisations.Where(o => o.Name == name.Trim()).Select(o => (int?)o.Id).FirstOrDefaultAsync(token);
+                if (organisationId is null)
+                {
+                    Console.Error.WriteLine($"Fel: Ingen organisation heter '{name}'.");
+                    return 1;
+                }
+            }
+
+            var result = await services.GetRequiredService<UserAccounts>().AddAsync(parse.GetValue(email)!, parse.GetValue(role)!, organisationId: organisationId);
             if (result.Errors.Count > 0)
             {
                 foreach (var error in result.Errors)

@@ -15,6 +15,8 @@ public static class SecurityServices
     public const string AdministerPolicy = "Administer";
     public const string ImportDataPolicy = "ImportData";
     public const string ManageTaxonomyPolicy = "ManageTaxonomy";
+    public const string DraftReportsPolicy = "DraftReports";
+    public const string AdoptReportsPolicy = "AdoptReports";
 
     public static IServiceCollection AddTryggSecurity(this IServiceCollection services)
     {
@@ -54,7 +56,9 @@ public static class SecurityServices
             .AddPolicy(ReadWorkPolicy, policy => policy.RequireRole(Roles.WorkReaders))
             .AddPolicy(AdministerPolicy, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(ImportDataPolicy, policy => policy.RequireRole(Roles.Importers))
-            .AddPolicy(ManageTaxonomyPolicy, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator));
+            .AddPolicy(ManageTaxonomyPolicy, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator))
+            .AddPolicy(DraftReportsPolicy, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator, Roles.Analyst))
+            .AddPolicy(AdoptReportsPolicy, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator));
 
         return services;
     }

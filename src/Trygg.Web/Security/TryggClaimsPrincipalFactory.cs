@@ -5,7 +5,7 @@ using Trygg.Security;
 
 namespace Trygg.Web.Security;
 
-/// <summary>Adds the display name and the must-change-password mark to the sign-in cookie.</summary>
+/// <summary>Adds the display name, the organisation and the must-change-password mark to the sign-in cookie.</summary>
 public sealed class TryggClaimsPrincipalFactory(
     UserManager<TryggUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -14,11 +14,17 @@ public sealed class TryggClaimsPrincipalFactory(
 {
     public const string MustChangePasswordClaim = "trygg:must-change-password";
     public const string DisplayNameClaim = "trygg:display-name";
+    public const string OrganisationClaim = "trygg:organisation";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(TryggUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName ?? user.UserName ?? string.Empty));
+        if (user.OrganisationId is { } organisation)
+        {
+            identity.AddClaim(new Claim(OrganisationClaim, organisation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(MustChangePasswordClaim, "true"));

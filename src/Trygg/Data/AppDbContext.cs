@@ -40,6 +40,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Ingestion.Files.ImportMapping> ImportMappings => Set<Ingestion.Files.ImportMapping>();
 
+    public DbSet<SituationReports.SituationReport> SituationReports => Set<SituationReports.SituationReport>();
+
+    public DbSet<SituationReports.SituationReportSection> SituationReportSections => Set<SituationReports.SituationReportSection>();
+
+    public DbSet<SituationReports.SituationReportVersion> SituationReportVersions => Set<SituationReports.SituationReportVersion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -136,6 +142,38 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             key.Property(k => k.Hash).HasMaxLength(64);
             key.Property(k => k.Prefix).HasMaxLength(32);
             key.Property(k => k.Role).HasMaxLength(64);
+        });
+
+        builder.Entity<SituationReports.SituationReport>(report =>
+        {
+            report.Property(r => r.Title).HasMaxLength(300);
+            report.Property(r => r.ReferenceAreaCodes).HasMaxLength(1000);
+            report.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            report.Property(r => r.Committee).HasMaxLength(200);
+            report.Property(r => r.DiaryNumber).HasMaxLength(100);
+            report.Property(r => r.CreatedBy).HasMaxLength(256);
+            report.HasOne(r => r.Area).WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.Restrict);
+            report.HasMany(r => r.Sections).WithOne().HasForeignKey(s => s.ReportId).OnDelete(DeleteBehavior.Cascade);
+            report.Ignore(r => r.ReferenceAreas);
+        });
+
+        builder.Entity<SituationReports.SituationReportSection>(section =>
+        {
+            section.HasIndex(s => new { s.ReportId, s.Key }).IsUnique();
+            section.Property(s => s.Key).HasMaxLength(64);
+            section.Property(s => s.Title).HasMaxLength(200);
+            section.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+            section.Property(s => s.EditedBy).HasMaxLength(256);
+            section.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<SituationReports.SituationReportVersion>(version =>
+        {
+            version.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
+            version.Property(v => v.Committee).HasMaxLength(200);
+            version.Property(v => v.DiaryNumber).HasMaxLength(100);
+            version.Property(v => v.FrozenBy).HasMaxLength(256);
+            version.HasOne<SituationReports.SituationReport>().WithMany().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<TryggUser>().HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.SetNull);

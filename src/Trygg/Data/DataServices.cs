@@ -44,6 +44,7 @@ public static class DataServices
         services.AddScoped<Incidents.Categories>();
         services.AddSingleton<Incidents.IncidentStore>();
         services.AddSingleton<AreaShapes>();
+        services.AddScoped<SituationReports.SituationReports>();
         services.AddScoped<ImportRuns>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();

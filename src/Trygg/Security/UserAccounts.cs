@@ -6,8 +6,11 @@ namespace Trygg.Security;
 /// <summary>Adding and listing people's accounts: the same rules for the CLI and the admin page.</summary>
 public sealed class UserAccounts(UserManager<TryggUser> users, TimeProvider time)
 {
-    /// <summary>Creates an account with a generated one-time password (returned once) unless <paramref name="password"/> is given.</summary>
-    public async Task<AddUserResult> AddAsync(string email, string role, string? password = null)
+    /// <summary>
+    /// Creates an account with a generated one-time password (returned once) unless <paramref name="password"/> is given;
+    /// <paramref name="organisationId"/> is the organisation the person works for (a partner edits its own sections).
+    /// </summary>
+    public async Task<AddUserResult> AddAsync(string email, string role, string? password = null, int? organisationId = null)
     {
         var canonicalRole = Roles.Find(role);
         if (canonicalRole is null)
@@ -16,7 +19,7 @@ public sealed class UserAccounts(UserManager<TryggUser> users, TimeProvider time
         }
 
         var name = email.Trim();
-        var user = new TryggUser { UserName = name, Email = name, DisplayName = name, MustChangePassword = password is null };
+        var user = new TryggUser { UserName = name, Email = name, DisplayName = name, MustChangePassword = password is null, OrganisationId = organisationId };
         var chosen = password ?? PasswordGenerator.Generate();
         var created = await users.CreateAsync(user, chosen);
         if (!created.Succeeded)

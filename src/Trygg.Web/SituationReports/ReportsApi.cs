@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Trygg.Data;
+using Trygg.SituationReports;
+using Trygg.Web.Security;
+
+namespace Trygg.Web.SituationReports;
+
+/// <summary>Lägesbilder over the API: list, draft a new one, read one with its sections and the figures behind its numbers.</summary>
+public static class ReportsApi
+{
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var reports = endpoints.MapGroup("/api/reports").WithTags("Lägesbilder").RequireAuthorization(SecurityServices.ReadWorkPolicy);
+        reports.MapGet("/", ListAsync).WithSummary("Alla lägesbilder, senast ändrad först.");
+        reports.MapPost("/", CreateAsync).RequireAuthorization(SecurityServices.DraftReportsPolicy)
+            .WithSummary("Skriver ett utkast: {area, period (2025 | 2025-T2 | 2025-01-01..2025-06-30), comparison?, title?}.");
+        reports.MapGet("/{id:int}", GetAsync).WithSummary("En lägesbild med avsnitten, deras text och talen bakom texten (fråga + värde).");
+        return endpoints;
+    }
+
+    private static async Task<Ok<List<ReportSummary>>> ListAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var reports = await db.SituationReports.AsNoTracking().Include(r => r.Area).ToListAsync(cancellationToken);
+        return TypedResults.Ok(reports.OrderByDescending(r => r.UpdatedAt).Select(Summary).ToList());
+    }
+
+    private static async Task<Results<Created<ReportDetail>, ValidationProblem>> CreateAsync(
+        NewReportRequest request, Trygg.SituationReports.SituationReports service, HttpContext context, CancellationToken cancellationToken)
+    {
+        var (report, errors) = await service.CreateAsync(request.Area, request.Period, request.Comparison, request.Title, context.User.Identity?.Name ?? "", cancellationToken);
+        if (report is null)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "Lägesbilden kan inte skrivas");
+        }
+
+        return TypedResults.Created($"/api/reports/{report.Id}", Detail((await service.FindAsync(report.Id, cancellationToken))!));
+    }
+
+    private static async Task<Results<Ok<ReportDetail>, NotFound>> GetAsync(int id, Trygg.SituationReports.SituationReports service, CancellationToken cancellationToken) =>
+        await service.FindAsync(id, cancellationToken) is { } report ? TypedResults.Ok(Detail(report)) : TypedResults.NotFound();
+
+    private static ReportSummary Summary(SituationReport r) =>
+        new(r.Id, r.Title, r.Area?.Code ?? "", r.From, r.To, r.ComparisonFrom, r.ComparisonTo, r.Status.ToString(), r.Version);
+
+    private static ReportDetail Detail(SituationReport r) => new(
+        Summary(r), r.Committee, r.AdoptedOn, r.DiaryNumber,
+        r.Sections.Select(s => new SectionDetail(s.Key, s.Title, s.Kind.ToString(), s.OrganisationId, s.Text, s.IsPublic,
+            JsonSerializer.Deserialize<List<Figure>>(s.FiguresJson, Trygg.SituationReports.SituationReports.Json)!)).ToList(),
+        r.Sections.Where(s => s.Kind == SectionKind.Perspective && s.Text.Length == 0).Select(s => s.Key).ToList());
+}
+
+public sealed record NewReportRequest(string? Area, string? Period, string? Comparison, string? Title);
+
+public sealed record ReportSummary(int Id, string Title, string Area, DateOnly From, DateOnly To, DateOnly ComparisonFrom, DateOnly ComparisonTo, string Status, int Version);
+
+public sealed record ReportDetail(ReportSummary Report, string? Committee, DateOnly? AdoptedOn, string? DiaryNumber, IReadOnlyList<SectionDetail> Sections, IReadOnlyList<string> MissingPerspectives);
+
+public sealed record SectionDetail(string Key, string Title, string Kind, int? OrganisationId, string Text, bool IsPublic, IReadOnlyList<Figure> Figures);

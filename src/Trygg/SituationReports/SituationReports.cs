@@ -1,0 +1,278 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Trygg.Collaboration;
+using Trygg.Data;
+using Trygg.Geography;
+using Trygg.Incidents;
+using Trygg.Security;
+
+namespace Trygg.SituationReports;
+
+/// <summary>
+/// Creating, drafting, editing and adopting lägesbilder. Who may edit what: the coordinator (and the administrator) every
+/// section; a partner the sections of its own organisation (or of an organisation under it, e.g. a lokalpolisområde the
+/// police region's). Adopting freezes the version; an edit after that starts the next version.
+/// </summary>
+public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaShapes shapes, TimeProvider time)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The partner sections: key, title and the organisation that writes it (null: only the coordinator).</summary>
+    private static readonly (string Key, string Title, Func<IReadOnlyList<Organisation>, AreaSummary, AreaDirectory, Organisation?> Owner)[] PartnerSections =
+    [
+        ("partner-police", "Polisens lägesbild", (orgs, _, _) => orgs.FirstOrDefault(o => o.Kind == OrganisationKind.PoliceRegion)),
+        ("partner-social", "Socialtjänsten", DistrictOrSocial),
+        ("partner-schools", "Skolorna", (orgs, _, _) => orgs.FirstOrDefault(o => o.Name == "Utbildningsnämnden")),
+        ("partner-housing", "Bostadsbolagen", (orgs, _, _) => orgs.FirstOrDefault(o => o.Name == "Stockholms Stadshus AB")),
+        ("partner-est", "EST-rapportering (effektiv samordning för trygghet)", DistrictOrSocial),
+        ("partner-other", "Övriga aktörer", (_, _, _) => null),
+    ];
+
+    public static readonly IReadOnlyList<(string Key, string Title)> Perspectives =
+    [
+        ("perspective-gender", "Jämställdhet"),
+        ("perspective-children", "Barnrätt"),
+        ("perspective-disability", "Funktionsnedsättning"),
+        ("perspective-lgbtq", "HBTQI"),
+        ("perspective-elderly", "Äldre"),
+    ];
+
+    /// <summary>Drafts and stores a new report, or says what is wrong with the request (one message per field).</summary>
+    public async Task<(SituationReport? Report, Dictionary<string, string> Errors)> CreateAsync(
+        string? areaCode, string? period, string? comparison, string? title, string userName, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var directory = await AreaDirectory.LoadAsync(db, cancellationToken);
+        var area = string.IsNullOrWhiteSpace(areaCode) ? null : directory.Find(areaCode.Trim());
+        if (area is null)
+        {
+            errors["area"] = string.IsNullOrWhiteSpace(areaCode) ? "Välj ett område." : $"Inget område har koden '{areaCode}'.";
+        }
+
+        if (!ReportPeriod.TryParse(period, out var reportPeriod, out var periodError))
+        {
+            errors["period"] = periodError;
+        }
+
+        var comparisonPeriod = errors.ContainsKey("period") ? reportPeriod : reportPeriod.YearEarlier;
+        if (!string.IsNullOrWhiteSpace(comparison) && !ReportPeriod.TryParse(comparison, out comparisonPeriod, out var comparisonError))
+        {
+            errors["comparison"] = comparisonError;
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var references = References(area!, directory);
+        var now = time.GetUtcNow();
+        var report = new SituationReport
+        {
+            Title = string.IsNullOrWhiteSpace(title) ? $"Lägesbild {area!.Name} {reportPeriod.Text}" : title.Trim(),
+            AreaId = area!.Id,
+            From = reportPeriod.From,
+            To = reportPeriod.To,
+            ComparisonFrom = comparisonPeriod.From,
+            ComparisonTo = comparisonPeriod.To,
+            ReferenceAreaCodes = string.Join(' ', references.Select(r => r.Code)),
+            CreatedAt = now,
+            UpdatedAt = now,
+            CreatedBy = userName,
+        };
+
+        var order = 0;
+        foreach (var drafted in await DraftAsync(report, area, directory, cancellationToken))
+        {
+            report.Sections.Add(new SituationReportSection
+            {
+                Key = drafted.Key, Title = drafted.Title, Kind = SectionKind.Drafted, Text = drafted.Text, IsPublic = drafted.IsPublic,
+                SortOrder = order++, FiguresJson = JsonSerializer.Serialize(drafted.Figures, Json),
+            });
+        }
+
+        var organisations = await db.Organisations.AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var (key, sectionTitle, owner) in PartnerSections)
+        {
+            report.Sections.Add(new SituationReportSection { Key = key, Title = sectionTitle, Kind = SectionKind.Partner, OrganisationId = owner(organisations, area, directory)?.Id, SortOrder = order++ });
+        }
+
+        foreach (var (key, sectionTitle) in Perspectives)
+        {
+            report.Sections.Add(new SituationReportSection { Key = key, Title = sectionTitle, Kind = SectionKind.Perspective, IsPublic = true, SortOrder = order++ });
+        }
+
+        db.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        return (report, errors);
+    }
+
+    /// <summary>The drafted sections for a stored report, from the data as it is now.</summary>
+    public async Task<IReadOnlyList<DraftedSection>> DraftAsync(SituationReport report, AreaSummary area, AreaDirectory directory, CancellationToken cancellationToken = default)
+    {
+        var columns = await store.GetAsync(db, cancellationToken);
+        var stadsdelar = await shapes.GetAsync(db, AreaLevel.Neighbourhood, cancellationToken);
+        var references = report.ReferenceAreas.Select(directory.Find).OfType<AreaSummary>().ToList();
+        return new SituationDrafter(columns, directory, stadsdelar)
+            .Draft(area, new ReportPeriod(report.From, report.To), new ReportPeriod(report.ComparisonFrom, report.ComparisonTo), references);
+    }
+
+    public Task<SituationReport?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+        db.SituationReports.Include(r => r.Area).Include(r => r.Sections.OrderBy(s => s.SortOrder)).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>Whether a person with these roles and this organisation may edit the section.</summary>
+    public static bool CanEdit(SituationReportSection section, IReadOnlyCollection<string> roles, int? organisationId, IReadOnlyList<Organisation> organisations) =>
+        roles.Contains(Roles.Coordinator) || roles.Contains(Roles.Administrator)
+        || (section.OrganisationId is { } owner && organisationId is { } own
+            && (own == owner || organisations.Any(o => o.Id == own && o.ParentId == owner)));
+
+    /// <summary>Saves a section's text; an adopted report goes back to draft as its next version. Null, or what is wrong.</summary>
+    public async Task<string?> UpdateSectionAsync(SituationReport report, SituationReportSection section, string text, string userName, CancellationToken cancellationToken = default)
+    {
+        var figures = JsonSerializer.Deserialize<List<Figure>>(section.FiguresJson, Json)!.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var unknown = ReportText.Tokens(text).Where(t => !figures.Contains(t)).ToList();
+        if (unknown.Count > 0)
+        {
+            return $"Texten hänvisar till tal som avsnittet inte har: {string.Join(", ", unknown.Select(u => $"{{{u}}}"))}. Ta bort dem eller skriv talet som text.";
+        }
+
+        if (text.Length > 100_000)
+        {
+            return "Texten är för lång (högst 100 000 tecken).";
+        }
+
+        if (PersonalData.Find(text) is { } found)
+        {
+            return $"Texten innehåller {found}. En lägesbild får inte innehålla personuppgifter.";
+        }
+
+        StartNextVersionIfAdopted(report);
+        section.Text = text.Trim();
+        section.EditedAt = time.GetUtcNow();
+        section.EditedBy = userName;
+        report.UpdatedAt = section.EditedAt.Value;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Writes the drafted sections again from the data as it is now (the partners' and perspectives' texts stay).</summary>
+    public async Task RedraftAsync(SituationReport report, string userName, CancellationToken cancellationToken = default)
+    {
+        var directory = await AreaDirectory.LoadAsync(db, cancellationToken);
+        var drafted = (await DraftAsync(report, directory.Find(report.AreaId)!, directory, cancellationToken)).ToDictionary(d => d.Key);
+        StartNextVersionIfAdopted(report);
+        foreach (var section in report.Sections.Where(s => s.Kind == SectionKind.Drafted && drafted.ContainsKey(s.Key)))
+        {
+            section.Text = drafted[section.Key].Text;
+            section.FiguresJson = JsonSerializer.Serialize(drafted[section.Key].Figures, Json);
+            section.EditedAt = time.GetUtcNow();
+            section.EditedBy = userName;
+        }
+
+        report.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<string?> SubmitForReviewAsync(SituationReport report, CancellationToken cancellationToken = default)
+    {
+        if (report.Status != SituationReportStatus.Draft)
+        {
+            return "Bara ett utkast kan skickas på granskning.";
+        }
+
+        report.Status = SituationReportStatus.InReview;
+        report.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Adopts the report: records the decision and freezes this version. Returns what is wrong, per field.</summary>
+    public async Task<Dictionary<string, string>> AdoptAsync(SituationReport report, string? committee, DateOnly? adoptedOn, string? diaryNumber, string userName, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (report.Status == SituationReportStatus.Adopted)
+        {
+            errors["status"] = "Versionen är redan antagen.";
+        }
+
+        if (string.IsNullOrWhiteSpace(committee))
+        {
+            errors["committee"] = "Ange vilket organ som antog lägesbilden, t.ex. Järva stadsdelsnämnd.";
+        }
+
+        if (adoptedOn is null)
+        {
+            errors["adoptedOn"] = "Ange datum för beslutet.";
+        }
+        else if (adoptedOn > DateOnly.FromDateTime(SwedishTime.ToLocal(time.GetUtcNow().UtcDateTime)))
+        {
+            errors["adoptedOn"] = "Beslutsdatumet ligger i framtiden.";
+        }
+
+        if (string.IsNullOrWhiteSpace(diaryNumber))
+        {
+            errors["diaryNumber"] = "Ange diarienumret, t.ex. JÄR 2026/123.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        (report.Status, report.Committee, report.AdoptedOn, report.DiaryNumber) = (SituationReportStatus.Adopted, committee!.Trim(), adoptedOn, diaryNumber!.Trim());
+        report.UpdatedAt = time.GetUtcNow();
+        db.Add(new SituationReportVersion
+        {
+            ReportId = report.Id, Number = report.Version, Committee = report.Committee, AdoptedOn = report.AdoptedOn, DiaryNumber = report.DiaryNumber,
+            FrozenAt = report.UpdatedAt, FrozenBy = userName,
+            SectionsJson = JsonSerializer.Serialize(report.Sections.OrderBy(s => s.SortOrder).Select(VersionSection.Of), Json),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    public Task<List<SituationReportVersion>> VersionsAsync(int reportId, CancellationToken cancellationToken = default) =>
+        db.SituationReportVersions.AsNoTracking().Where(v => v.ReportId == reportId).OrderBy(v => v.Number).ToListAsync(cancellationToken);
+
+    /// <summary>The sections of a version: a frozen one, or (for the version in work) the report's own.</summary>
+    public static IReadOnlyList<VersionSection> SectionsOf(SituationReportVersion version) =>
+        JsonSerializer.Deserialize<List<VersionSection>>(version.SectionsJson, Json)!;
+
+    private static void StartNextVersionIfAdopted(SituationReport report)
+    {
+        if (report.Status == SituationReportStatus.Adopted)
+        {
+            report.Version++;
+            (report.Status, report.Committee, report.AdoptedOn, report.DiaryNumber) = (SituationReportStatus.Draft, null, null, null);
+        }
+    }
+
+    /// <summary>By default the report compares with the area's parent (when it is not the municipality) and the municipality.</summary>
+    private static List<AreaSummary> References(AreaSummary area, AreaDirectory directory)
+    {
+        var references = new List<AreaSummary>();
+        for (var a = directory.Find(area.ParentId); a is not null; a = directory.Find(a.ParentId))
+        {
+            if (a.ParentId is null || references.Count == 0)
+            {
+                references.Add(a);
+            }
+        }
+
+        return references.DistinctBy(r => r.Id).ToList();
+    }
+
+    /// <summary>The stadsdelsnämnd of the area's stadsdelsområde, or Socialnämnden for the whole city.</summary>
+    private static Organisation? DistrictOrSocial(IReadOnlyList<Organisation> organisations, AreaSummary area, AreaDirectory directory)
+    {
+        var district = area.Level == AreaLevel.DistrictArea ? area : directory.AncestorAt(area.Id, AreaLevel.DistrictArea);
+        return (district is null ? null : organisations.FirstOrDefault(o => o.Kind == OrganisationKind.DistrictCommittee && o.AreaId == district.Id))
+            ?? organisations.FirstOrDefault(o => o.Name == "Socialnämnden");
+    }
+}
+
+/// <summary>A section as a version keeps it.</summary>
+public sealed record VersionSection(string Key, string Title, SectionKind Kind, string Text, bool IsPublic, string FiguresJson)
+{
+    public static VersionSection Of(SituationReportSection section) => new(section.Key, section.Title, section.Kind, section.Text, section.IsPublic, section.FiguresJson);
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Trygg.Collaboration;
+using Trygg.Data;
+using Trygg.Security;
+using Trygg.SituationReports;
+
+namespace Trygg.Tests.SituationReports;
+
+[Collection(DemoApp.Name)]
+public sealed class SituationReportTests(TryggApp app)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task EveryNumberDraftedForJarva2025IsTheCountTheApiGivesForItsQuery()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Analyst);
+
+        var created = await client.PostAsJsonAsync("/api/reports", new { area = "0180-so-jarva", period = "2025" }, Token);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var report = (await created.Content.ReadFromJsonAsync<JsonElement>(Json, Token)).GetProperty("sections").EnumerateArray().ToList();
+        var figures = report.SelectMany(s => s.GetProperty("figures").EnumerateArray()).ToList();
+        Assert.True(figures.Count > 40, $"{figures.Count} tal");
+        foreach (var figure in figures)
+        {
+            var rows = await client.GetFromJsonAsync<List<RowJson>>($"/api/incidents/aggregate?{figure.GetProperty("query").GetString()}", Token);
+            var keys = figure.GetProperty("keys").EnumerateArray().Select(k => k.GetString()).ToHashSet();
+            Assert.Equal(figure.GetProperty("value").GetInt64(), rows!.Where(r => keys.Count == 0 || keys.Contains(r.Key)).Sum(r => r.Count));
+        }
+
+        // The summary cites the year's total, which is what the list of incidents in Järva in 2025 holds.
+        var summary = report.Single(s => s.GetProperty("key").GetString() == "summary");
+        var first = summary.GetProperty("figures")[0];
+        var total = (await client.GetFromJsonAsync<PageJson>($"/api/incidents?area=0180-so-jarva&from=2025-01-01&to=2025-12-31&pageSize=1", Token))!.Total;
+        Assert.Equal(total, first.GetProperty("value").GetInt64());
+        Assert.StartsWith("Under 2025 publicerade polisen {f1} händelser som kunnat placeras i Järva, mot {f2} under 2024.", summary.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var comparison = report.Single(s => s.GetProperty("key").GetString() == "comparison").GetProperty("text").GetString()!;
+        Assert.Contains("| Stockholms stad |", comparison, StringComparison.Ordinal);
+        Assert.Contains("Folkmängd saknas", comparison, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APeriodWithoutDataIsSaidInWordsAndBadRequestsAreRefusedInSwedish()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Coordinator);
+
+        var empty = await client.PostAsJsonAsync("/api/reports", new { area = "0180-sd-rinkeby", period = "2010-T1" }, Token);
+        var wrongPeriod = await client.PostAsJsonAsync("/api/reports", new { area = "0180-sd-rinkeby", period = "2025-T4" }, Token);
+        var wrongArea = await client.PostAsJsonAsync("/api/reports", new { area = "0180-sd-atlantis", period = "2025" }, Token);
+
+        Assert.Equal(HttpStatusCode.Created, empty.StatusCode);
+        var sections = (await empty.Content.ReadFromJsonAsync<JsonElement>(Json, Token)).GetProperty("sections").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("key").GetString()!, s => s.GetProperty("text").GetString()!);
+        Assert.StartsWith("Under tertial 1 2010 finns inga av polisens händelser placerade i Rinkeby", sections["summary"], StringComparison.Ordinal);
+        Assert.Contains("Det finns inga händelser i Rinkeby", sections["categories"], StringComparison.Ordinal);
+        Assert.Contains("Med färre än 10 händelser går det inte att säga", sections["when"], StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", string.Concat(sections.Values), StringComparison.Ordinal);
+        Assert.DoesNotContain("∞", string.Concat(sections.Values), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrongPeriod.StatusCode);
+        Assert.Contains("Perioden '2025-T4' kan inte tolkas", await wrongPeriod.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongArea.StatusCode);
+        Assert.Contains("Inget område har koden '0180-sd-atlantis'", await wrongArea.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReaderCannotDraftAReport()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Reader);
+
+        var response = await client.PostAsJsonAsync("/api/reports", new { area = "0180-so-jarva", period = "2025" }, Token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PartnersEditTheirOwnSectionsAndAdoptingFreezesAVersionThatLaterEditsDoNotChange()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<Trygg.SituationReports.SituationReports>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var organisations = await db.Organisations.AsNoTracking().ToListAsync(Token);
+        var (created, errors) = await service.CreateAsync("0180-so-jarva", "2025-T2", null, null, "samordnare@test", Token);
+        Assert.Empty(errors);
+        var report = (await service.FindAsync(created!.Id, Token))!;
+        var police = report.Sections.Single(s => s.Key == "partner-police");
+        var social = report.Sections.Single(s => s.Key == "partner-social");
+
+        // The police region owns the police section; a lokalpolisområde under it may write it too; the district committee writes social services'.
+        var region = organisations.Single(o => o.Kind == OrganisationKind.PoliceRegion);
+        var localPolice = organisations.First(o => o.Kind == OrganisationKind.PoliceArea);
+        var jarvaCommittee = organisations.Single(o => o.Name == "Järva stadsdelsnämnd");
+        Assert.Equal(region.Id, police.OrganisationId);
+        Assert.Equal(jarvaCommittee.Id, social.OrganisationId);
+        Assert.True(Trygg.SituationReports.SituationReports.CanEdit(police, [Roles.Staff], region.Id, organisations));
+        Assert.True(Trygg.SituationReports.SituationReports.CanEdit(police, [Roles.Staff], localPolice.Id, organisations));
+        Assert.False(Trygg.SituationReports.SituationReports.CanEdit(police, [Roles.Staff], jarvaCommittee.Id, organisations));
+        Assert.False(Trygg.SituationReports.SituationReports.CanEdit(police, [Roles.Analyst], null, organisations));
+        Assert.True(Trygg.SituationReports.SituationReports.CanEdit(police, [Roles.Coordinator], null, organisations));
+
+        Assert.Contains("{f99}", await service.UpdateSectionAsync(report, report.Sections.Single(s => s.Key == "summary"), "Se {f99}.", "x", Token));
+        Assert.Contains("personnummer", await service.UpdateSectionAsync(report, police, "Anmälan från 19121212-1212.", "x", Token));
+        Assert.Null(await service.UpdateSectionAsync(report, police, "Polisen ser en ökning av rån mot unga vid Rinkeby torg.", "polis@test", Token));
+
+        var missing = await service.AdoptAsync(report, "", null, " ", "samordnare@test", Token);
+        Assert.Equal(["adoptedOn", "committee", "diaryNumber"], missing.Keys.Order());
+        Assert.Empty(await service.AdoptAsync(report, "Järva stadsdelsnämnd", new DateOnly(2026, 10, 15), "JÄR 2026/123", "samordnare@test", Token));
+        Assert.Equal((SituationReportStatus.Adopted, 1), (report.Status, report.Version));
+
+        Assert.Null(await service.UpdateSectionAsync(report, police, "Polisen ser en ökning av rån mot unga vid Rinkeby torg och Tensta centrum.", "polis@test", Token));
+        Assert.Equal((SituationReportStatus.Draft, 2), (report.Status, report.Version));
+        var frozen = Trygg.SituationReports.SituationReports.SectionsOf((await service.VersionsAsync(report.Id, Token)).Single());
+        Assert.Equal("Polisen ser en ökning av rån mot unga vid Rinkeby torg.", frozen.Single(s => s.Key == "partner-police").Text);
+        var diff = TextDiff.Lines(frozen.Single(s => s.Key == "partner-police").Text, police.Text);
+        Assert.Equal([DiffKind.Removed, DiffKind.Added], diff.Select(d => d.Kind));
+    }
+
+    [Theory]
+    [InlineData("2025", "2025-01-01", "2025-12-31", "2025")]
+    [InlineData("2025-T2", "2025-05-01", "2025-08-31", "tertial 2 2025")]
+    [InlineData("2025-01-01..2025-06-30", "2025-01-01", "2025-06-30", "1 jan. 2025 – 30 juni 2025")]
+    public void PeriodsAreYearsTertialsOrTwoDates(string text, string from, string to, string name)
+    {
+        Assert.True(ReportPeriod.TryParse(text, out var period, out _));
+        Assert.Equal((DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)), (period.From, period.To));
+        Assert.Equal(name, period.Text);
+    }
+
+    private sealed record RowJson(string Key, long Count);
+
+    private sealed record PageJson(long Total);
+}
