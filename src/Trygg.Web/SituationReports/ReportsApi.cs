@@ -17,6 +17,8 @@ public static class ReportsApi
         reports.MapPost("/", CreateAsync).RequireAuthorization(SecurityServices.DraftReportsPolicy)
             .WithSummary("Skriver ett utkast: {area, period (2025 | 2025-T2 | 2025-01-01..2025-06-30), comparison?, title?}.");
         reports.MapGet("/{id:int}", GetAsync).WithSummary("En lägesbild med avsnitten, deras text och talen bakom texten (fråga + värde).");
+        reports.MapGet("/{id:int}/docx", DocxAsync).WithSummary("Lägesbilden som Word-dokument; public=true ger den offentliga sammanfattningen.")
+            .Produces(StatusCodes.Status200OK, contentType: DocxType);
         return endpoints;
     }
 
@@ -40,6 +42,19 @@ public static class ReportsApi
 
     private static async Task<Results<Ok<ReportDetail>, NotFound>> GetAsync(int id, Trygg.SituationReports.SituationReports service, CancellationToken cancellationToken) =>
         await service.FindAsync(id, cancellationToken) is { } report ? TypedResults.Ok(Detail(report)) : TypedResults.NotFound();
+
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> DocxAsync(int id, bool? @public, Trygg.SituationReports.SituationReports service, CancellationToken cancellationToken)
+    {
+        if (await service.FindAsync(id, cancellationToken) is not { } report)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var name = $"lagesbild-{Trygg.Geography.AreaCodes.Slug(report.Area!.Name)}-{report.From:yyyy-MM-dd}{(@public == true ? "-offentlig" : "")}.docx";
+        return TypedResults.File(await service.DocxAsync(report, @public == true, cancellationToken), DocxType, name);
+    }
 
     private static ReportSummary Summary(SituationReport r) =>
         new(r.Id, r.Title, r.Area?.Code ?? "", r.From, r.To, r.ComparisonFrom, r.ComparisonTo, r.Status.ToString(), r.Version);

@@ -231,6 +231,40 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
         return errors;
     }
 
+    /// <summary>The report as a Word document, whole or as the public summary.</summary>
+    public async Task<byte[]> DocxAsync(SituationReport report, bool publicOnly, CancellationToken cancellationToken = default) =>
+        ReportDocx.Write(report, await VisualsAsync(report, cancellationToken), publicOnly);
+
+    /// <summary>
+    /// What the report's pictures show, from the data as it is now: the period's whole months, the areas inside the report's
+    /// area (or, for an area without any, it and the areas beside it) with their counts, and weekday × hour.
+    /// </summary>
+    public async Task<ReportVisuals> VisualsAsync(SituationReport report, CancellationToken cancellationToken = default)
+    {
+        var columns = await store.GetAsync(db, cancellationToken);
+        var directory = await AreaDirectory.LoadAsync(db, cancellationToken);
+        var area = directory.Find(report.AreaId)!;
+        var query = new IncidentQuery(columns);
+        var filter = new IncidentFilter { AreaCode = area.Code, From = report.From, To = report.To };
+
+        var byMonth = query.Aggregate(filter, IncidentGrouping.Month).Where(r => r.Key.Length > 0).ToDictionary(r => r.Key, r => r.Count);
+        var months = new List<(string, long)>();
+        for (var month = new DateOnly(report.From.Year, report.From.Month, 1); month <= report.To; month = month.AddMonths(1))
+        {
+            var key = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            months.Add((month.ToString("MMM yy", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")), byMonth.GetValueOrDefault(key)));
+        }
+
+        var shown = directory.ChildrenOf(area) is { Count: > 0 } children ? children : directory.Find(area.ParentId) is { } parent ? directory.ChildrenOf(parent) : [area];
+        var codes = shown.Select(a => a.Code).ToList();
+        var geometries = await db.Areas.AsNoTracking().Where(a => codes.Contains(a.Code)).Select(a => new { a.Code, Shape = a.DisplayGeometry ?? a.Geometry }).ToListAsync(cancellationToken);
+        var map = shown.Join(geometries.Where(g => g.Shape != null), a => a.Code, g => g.Code, (a, g) =>
+            (a.Name, AreaNeighbours.ToSweref(g.Shape!), query.Aggregate(filter with { AreaCode = a.Code }, IncidentGrouping.Category).Sum(r => r.Count))).ToList();
+
+        var heat = query.Aggregate(filter, IncidentGrouping.WeekdayHour).Take(7 * 24).Select(r => r.Count).ToList();
+        return new ReportVisuals(area.Name, months, map, heat);
+    }
+
     public Task<List<SituationReportVersion>> VersionsAsync(int reportId, CancellationToken cancellationToken = default) =>
         db.SituationReportVersions.AsNoTracking().Where(v => v.ReportId == reportId).OrderBy(v => v.Number).ToListAsync(cancellationToken);
 

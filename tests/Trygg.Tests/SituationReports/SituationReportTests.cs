@@ -122,6 +122,44 @@ public sealed class SituationReportTests(TryggApp app)
         Assert.Equal([DiffKind.Removed, DiffKind.Added], diff.Select(d => d.Kind));
     }
 
+    [Fact]
+    public async Task TheWordDocumentForJarva2025IsValidOpenXmlWithHeadingsAChartAMapAndThePublicSummaryLeavesOutPartners()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Coordinator);
+        var created = await client.PostAsJsonAsync("/api/reports", new { area = "0180-so-jarva", period = "2025" }, Token);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Json, Token)).GetProperty("report").GetProperty("id").GetInt32();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<Trygg.SituationReports.SituationReports>();
+            var report = (await service.FindAsync(id, Token))!;
+            Assert.Null(await service.UpdateSectionAsync(report, report.Sections.Single(s => s.Key == "partner-police"), "Polisens bild: fler rån i Tensta.", "polis@test", Token));
+        }
+
+        var response = await client.GetAsync($"/api/reports/{id}/docx", Token);
+        var full = await response.Content.ReadAsByteArrayAsync(Token);
+        var summary = await client.GetByteArrayAsync($"/api/reports/{id}/docx?public=true", Token);
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("lagesbild-jarva-2025-01-01.docx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(full), false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document, Token).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var body = document.MainDocumentPart!.Document!.Body!;
+        var headings = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
+        Assert.Equal(21, headings.Count);
+        Assert.Equal("Sammanfattning", headings[0]);
+        Assert.Contains("Polisens bild: fler rån i Tensta.", body.InnerText, StringComparison.Ordinal);
+        Assert.Single(document.MainDocumentPart.ChartParts);
+        Assert.Single(document.MainDocumentPart.ImageParts);
+        Assert.Contains("TOC", body.Descendants<DocumentFormat.OpenXml.Wordprocessing.FieldCode>().Single().Text, StringComparison.Ordinal);
+
+        using var publicDocument = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(summary), false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(publicDocument, Token));
+        Assert.DoesNotContain("fler rån i Tensta", publicDocument.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        Assert.Contains("Offentlig sammanfattning", publicDocument.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("2025", "2025-01-01", "2025-12-31", "2025")]
     [InlineData("2025-T2", "2025-05-01", "2025-08-31", "tertial 2 2025")]
