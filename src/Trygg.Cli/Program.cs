@@ -9,6 +9,7 @@ var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, A
     ImportCommand.Create(),
     BenchCommand.Create(),
     AnalyzeCommand.Create(),
+    ReportCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -39,6 +39,19 @@ public sealed class SignedInBrowser : IAsyncDisposable
         return new SignedInBrowser(playwright, browser, app, page);
     }
 
+    /// <summary>Another person, in a browser context of their own, signed in on <paramref name="path"/>.</summary>
+    public async Task<IPage> SignInAsAsync(string userName, string password, string path)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.ServerAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await browser.DisposeAsync();

@@ -163,21 +163,22 @@ public static class ReportDocx
     private static TableGrid Grid(int columns, int width) =>
         new(Enumerable.Range(0, Math.Max(1, columns)).Select(_ => new GridColumn { Width = (width / Math.Max(1, columns)).ToString(CultureInfo.InvariantCulture) }));
 
+    /// <summary>Weekday × hour with hours as rows, so that the seven days fit across a portrait page.</summary>
     private static W.Table HeatTable(IReadOnlyList<long> counts)
     {
-        var table = new W.Table(new TableProperties(new TableStyle { Val = "TryggTable" }, new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }), Grid(25, 9400));
+        var table = new W.Table(new TableProperties(new TableStyle { Val = "TryggTable" }, new TableWidth { Width = "3000", Type = TableWidthUnitValues.Pct }), Grid(8, 5600));
         var head = new TableRow(new TableCell(Paragraph("", "TableHead")));
-        for (var hour = 0; hour < 24; hour++)
+        for (var day = 0; day < 7; day++)
         {
-            head.Append(new TableCell(Paragraph(hour.ToString("00", CultureInfo.InvariantCulture), "TableHead")));
+            head.Append(new TableCell(Paragraph(Swedish.DateTimeFormat.GetAbbreviatedDayName((DayOfWeek)((day + 1) % 7)), "TableHead")));
         }
 
         table.Append(head);
         var max = Math.Max(1, counts.Max());
-        for (var day = 0; day < 7; day++)
+        for (var hour = 0; hour < 24; hour++)
         {
-            var row = new TableRow(new TableCell(Paragraph(Swedish.DateTimeFormat.GetAbbreviatedDayName((DayOfWeek)((day + 1) % 7)), "TableHead")));
-            for (var hour = 0; hour < 24; hour++)
+            var row = new TableRow(new TableCell(Paragraph($"{hour:00}–{hour + 1:00}", "TableHead")));
+            for (var day = 0; day < 7; day++)
             {
                 var count = counts[(day * 24) + hour];
                 var shade = (int)Math.Round(255 - (count / (double)max * 180));
@@ -252,12 +253,11 @@ public static class ReportDocx
         return new W.Paragraph(new Run(new Drawing(inline)));
     }
 
-    private static W.Paragraph MapParagraph(MainDocumentPart main, ReportVisuals visuals, int number)
+    /// <summary>The areas coloured by their counts (the legend's classes), outlined, north up, as a PNG.</summary>
+    public static byte[] MapPng(ReportVisuals visuals, int width = 600, int height = 450)
     {
-        const int width = 600, height = 450;
         var canvas = new PngCanvas(width, height, (255, 255, 255));
-        var all = new GeometryCollection(visuals.Map.Select(m => m.Shape).ToArray());
-        var box = all.EnvelopeInternal;
+        var box = new GeometryCollection(visuals.Map.Select(m => m.Shape).ToArray()).EnvelopeInternal;
         var scale = Math.Min((width - 20) / box.Width, (height - 20) / box.Height);
         Geometry ToPixels(Geometry shape)
         {
@@ -278,8 +278,14 @@ public static class ReportDocx
             canvas.Outline(ToPixels(area.Shape), (80, 80, 80));
         }
 
+        return canvas.ToPng();
+    }
+
+    private static W.Paragraph MapParagraph(MainDocumentPart main, ReportVisuals visuals, int number)
+    {
+        const int width = 600, height = 450;
         var image = main.AddImagePart(ImagePartType.Png);
-        using (var png = new MemoryStream(canvas.ToPng()))
+        using (var png = new MemoryStream(MapPng(visuals, width, height)))
         {
             image.FeedData(png);
         }

@@ -41,6 +41,21 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
     public async Task<(SituationReport? Report, Dictionary<string, string> Errors)> CreateAsync(
         string? areaCode, string? period, string? comparison, string? title, string userName, CancellationToken cancellationToken = default)
     {
+        var (report, errors) = await DraftNewAsync(areaCode, period, comparison, title, userName, cancellationToken);
+        if (report is not null)
+        {
+            report.Area = null; // stored by its id; the drafted copy is not tracked
+            db.Add(report);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return (report, errors);
+    }
+
+    /// <summary>A new report drafted from the data but not stored (the CLI writes it straight to a file).</summary>
+    public async Task<(SituationReport? Report, Dictionary<string, string> Errors)> DraftNewAsync(
+        string? areaCode, string? period, string? comparison, string? title, string userName, CancellationToken cancellationToken = default)
+    {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var directory = await AreaDirectory.LoadAsync(db, cancellationToken);
         var area = string.IsNullOrWhiteSpace(areaCode) ? null : directory.Find(areaCode.Trim());
@@ -102,8 +117,7 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
             report.Sections.Add(new SituationReportSection { Key = key, Title = sectionTitle, Kind = SectionKind.Perspective, IsPublic = true, SortOrder = order++ });
         }
 
-        db.Add(report);
-        await db.SaveChangesAsync(cancellationToken);
+        report.Area = await db.Areas.AsNoTracking().FirstAsync(a => a.Id == area.Id, cancellationToken);
         return (report, errors);
     }
 
