@@ -205,7 +205,7 @@ public static class BenchCommand
             for (var round = 0; round < 6; round++)
             {
                 var watch = Stopwatch.StartNew();
-                var (drafted, _) = await reports.DraftNewAsync("0180-so-jarva", "2025", null, null, "bench", token);
+                var (drafted, _) = await reports.DraftNewAsync(new Trygg.SituationReports.NewReport(["0180-so-jarva"], "2025"), "bench", token);
                 docx = await reports.DocxAsync(drafted!, publicOnly: false, token);
                 times.Add(watch.Elapsed.TotalMilliseconds);
             }

@@ -9,7 +9,9 @@ public static class ReportCommand
 {
     public static Command Create()
     {
-        var area = new Option<string>("--area") { Description = "Områdets kod, t.ex. 0180-so-jarva.", Required = true };
+        var area = new Option<string>("--area") { Description = "Områdets kod, t.ex. 0180-so-jarva; flera med komma för en egen samling.", Required = true };
+        var name = new Option<string>("--name") { Description = "Namnet på en egen samling av områden, t.ex. \"Rinkeby och Tensta\"." };
+        var references = new Option<string>("--references") { Description = "Områden att jämföra med (koder med komma); standard det gemensamma överordnade området och kommunen." };
         var period = new Option<string>("--period") { Description = "2025, 2025-T2 eller 2025-01-01..2025-06-30.", Required = true };
         var comparison = new Option<string>("--comparison") { Description = "Jämförelseperioden; standard samma period året före." };
         var format = new Option<string>("--format") { Description = "docx eller html.", DefaultValueFactory = _ => "docx" };
@@ -17,7 +19,7 @@ public static class ReportCommand
         var publicOnly = new Option<bool>("--public") { Description = "Den offentliga sammanfattningen: utan avsnitt som inte är offentliga." };
         var situation = new Command("situation", "Skriv ett utkast till lägesbild för ett område och en period från uppgifterna, som Word eller HTML.")
         {
-            area, period, comparison, format, output, publicOnly,
+            area, name, period, comparison, references, format, output, publicOnly,
         };
         situation.SetAction((parse, cancellationToken) => CliHost.RunAsync(async (services, token) =>
         {
@@ -28,7 +30,9 @@ public static class ReportCommand
             }
 
             var reports = services.GetRequiredService<Trygg.SituationReports.SituationReports>();
-            var (report, errors) = await reports.DraftNewAsync(parse.GetValue(area), parse.GetValue(period), parse.GetValue(comparison), null, Environment.UserName, token);
+            var request = new NewReport([parse.GetValue(area)!], parse.GetValue(period), parse.GetValue(comparison), null, parse.GetValue(name),
+                parse.GetValue(references) is { } codes ? [codes] : null);
+            var (report, errors) = await reports.DraftNewAsync(request, Environment.UserName, token);
             if (report is null)
             {
                 foreach (var error in errors.Values)

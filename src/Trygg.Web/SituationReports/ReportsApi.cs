@@ -15,7 +15,7 @@ public static class ReportsApi
         var reports = endpoints.MapGroup("/api/reports").WithTags("Lägesbilder").RequireAuthorization(SecurityServices.ReadWorkPolicy);
         reports.MapGet("/", ListAsync).WithSummary("Alla lägesbilder, senast ändrad först.");
         reports.MapPost("/", CreateAsync).RequireAuthorization(SecurityServices.DraftReportsPolicy)
-            .WithSummary("Skriver ett utkast: {area, period (2025 | 2025-T2 | 2025-01-01..2025-06-30), comparison?, title?}.");
+            .WithSummary("Skriver ett utkast: {area (en kod, eller flera med komma för en egen samling), name?, period (2025 | 2025-T2 | 2025-01-01..2025-06-30), comparison?, references? (koder med komma), title?}.");
         reports.MapGet("/{id:int}", GetAsync).WithSummary("En lägesbild med avsnitten, deras text och talen bakom texten (fråga + värde).");
         reports.MapGet("/{id:int}/docx", DocxAsync).WithSummary("Lägesbilden som Word-dokument; public=true ger den offentliga sammanfattningen.")
             .Produces(StatusCodes.Status200OK, contentType: DocxType);
@@ -24,14 +24,16 @@ public static class ReportsApi
 
     private static async Task<Ok<List<ReportSummary>>> ListAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var reports = await db.SituationReports.AsNoTracking().Include(r => r.Area).ToListAsync(cancellationToken);
+        var reports = await db.SituationReports.AsNoTracking().ToListAsync(cancellationToken);
         return TypedResults.Ok(reports.OrderByDescending(r => r.UpdatedAt).Select(Summary).ToList());
     }
 
     private static async Task<Results<Created<ReportDetail>, ValidationProblem>> CreateAsync(
         NewReportRequest request, Trygg.SituationReports.SituationReports service, HttpContext context, CancellationToken cancellationToken)
     {
-        var (report, errors) = await service.CreateAsync(request.Area, request.Period, request.Comparison, request.Title, context.User.Identity?.Name ?? "", cancellationToken);
+        var (report, errors) = await service.CreateAsync(
+            new NewReport(request.Area is null ? null : [request.Area], request.Period, request.Comparison, request.Title, request.Name, request.References is null ? null : [request.References]),
+            context.User.Identity?.Name ?? "", cancellationToken);
         if (report is null)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }), title: "Lägesbilden kan inte skrivas");
@@ -52,12 +54,12 @@ public static class ReportsApi
             return TypedResults.NotFound();
         }
 
-        var name = $"lagesbild-{Trygg.Geography.AreaCodes.Slug(report.Area!.Name)}-{report.From:yyyy-MM-dd}{(@public == true ? "-offentlig" : "")}.docx";
+        var name = $"lagesbild-{Trygg.Geography.AreaCodes.Slug(report.AreaName)}-{report.From:yyyy-MM-dd}{(@public == true ? "-offentlig" : "")}.docx";
         return TypedResults.File(await service.DocxAsync(report, @public == true, cancellationToken), DocxType, name);
     }
 
     private static ReportSummary Summary(SituationReport r) =>
-        new(r.Id, r.Title, r.Area?.Code ?? "", r.From, r.To, r.ComparisonFrom, r.ComparisonTo, r.Status.ToString(), r.Version);
+        new(r.Id, r.Title, r.AreaCodes, r.AreaName, r.ReferenceAreas, r.From, r.To, r.ComparisonFrom, r.ComparisonTo, r.Status.ToString(), r.Version);
 
     private static ReportDetail Detail(SituationReport r) => new(
         Summary(r), r.Committee, r.AdoptedOn, r.DiaryNumber,
@@ -66,9 +68,9 @@ public static class ReportsApi
         r.Sections.Where(s => s.Kind == SectionKind.Perspective && s.Text.Length == 0).Select(s => s.Key).ToList());
 }
 
-public sealed record NewReportRequest(string? Area, string? Period, string? Comparison, string? Title);
+public sealed record NewReportRequest(string? Area, string? Period, string? Comparison = null, string? Title = null, string? Name = null, string? References = null);
 
-public sealed record ReportSummary(int Id, string Title, string Area, DateOnly From, DateOnly To, DateOnly ComparisonFrom, DateOnly ComparisonTo, string Status, int Version);
+public sealed record ReportSummary(int Id, string Title, string Area, string AreaName, IReadOnlyList<string> References, DateOnly From, DateOnly To, DateOnly ComparisonFrom, DateOnly ComparisonTo, string Status, int Version);
 
 public sealed record ReportDetail(ReportSummary Report, string? Committee, DateOnly? AdoptedOn, string? DiaryNumber, IReadOnlyList<SectionDetail> Sections, IReadOnlyList<string> MissingPerspectives);
 

@@ -152,9 +152,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             report.Property(r => r.Committee).HasMaxLength(200);
             report.Property(r => r.DiaryNumber).HasMaxLength(100);
             report.Property(r => r.CreatedBy).HasMaxLength(256);
-            report.HasOne(r => r.Area).WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.Restrict);
+            report.Property(r => r.AreaCodes).HasMaxLength(2000);
+            report.Property(r => r.AreaName).HasMaxLength(300);
             report.HasMany(r => r.Sections).WithOne().HasForeignKey(s => s.ReportId).OnDelete(DeleteBehavior.Cascade);
             report.Ignore(r => r.ReferenceAreas);
+            report.Ignore(r => r.Areas);
         });
 
         builder.Entity<SituationReports.SituationReportSection>(section =>

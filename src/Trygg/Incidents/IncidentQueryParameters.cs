@@ -52,9 +52,12 @@ public sealed record IncidentQueryParameters(string? From, string? To, string? C
             errors["category"] = [$"Okänd kategori: {string.Join(", ", unknown)}. Kategorier: {string.Join(", ", columns.Categories.Select(c => c.Code))}."];
         }
 
-        if (!string.IsNullOrWhiteSpace(Area) && columns.Areas.All(a => !string.Equals(a.Code, Area, StringComparison.OrdinalIgnoreCase)))
+        // One area, or several separated by commas (a custom set, e.g. area=0180-sd-rinkeby,0180-sd-tensta).
+        var areas = (Area ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknownAreas = areas.Where(code => columns.Areas.All(a => !string.Equals(a.Code, code, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknownAreas.Count > 0)
         {
-            errors["area"] = [$"Inget område har koden '{Area}'."];
+            errors["area"] = [unknownAreas.Count == 1 ? $"Inget område har koden '{unknownAreas[0]}'." : $"Inga områden har koderna {string.Join(", ", unknownAreas.Select(c => $"'{c}'"))}."];
         }
 
         LocationAccuracy? accuracy = null;
@@ -72,7 +75,8 @@ public sealed record IncidentQueryParameters(string? From, string? To, string? C
             From = from,
             To = to,
             Categories = categories,
-            AreaCode = string.IsNullOrWhiteSpace(Area) ? null : Area,
+            AreaCode = areas.Length == 1 ? areas[0] : null,
+            AreaCodes = areas.Length > 1 ? areas : [],
             Source = string.IsNullOrWhiteSpace(Source) ? null : Source,
             MinAccuracy = accuracy,
         };

@@ -20,7 +20,7 @@ public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory dire
     private readonly IncidentColumns columns = columns;
     private readonly IncidentQuery query = new(columns);
 
-    public IReadOnlyList<DraftedSection> Draft(AreaSummary area, ReportPeriod period, ReportPeriod comparison, IReadOnlyList<AreaSummary> references)
+    public IReadOnlyList<DraftedSection> Draft(ReportArea area, ReportPeriod period, ReportPeriod comparison, IReadOnlyList<ReportArea> references)
     {
         var context = new Context(area, period, comparison, references);
         return
@@ -150,14 +150,14 @@ public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory dire
     private DraftedSection Where(Context c)
     {
         var book = new FigureBook(this);
-        var children = directory.ChildrenOf(c.Area);
+        var children = c.Area.Parts(directory);
         if (children.Count == 0)
         {
             return new("where", "Var", $"{c.Area.Name} delas inte in i mindre områden i Trygg; var i området händelserna sker framgår bara för händelser med en punkt.", book.Figures, true);
         }
 
         var total = book.Count(c.Area, c.Period);
-        var rows = children.Select(child => (Area: child, Count: book.Count(child, c.Period))).OrderByDescending(r => r.Count.Value).ToList();
+        var rows = children.Select(child => (Area: child, Count: book.Count(ReportArea.Of(child), c.Period))).OrderByDescending(r => r.Count.Value).ToList();
         var withPopulation = rows.All(r => r.Area.Population is > 0);
         var table = new List<string> { withPopulation ? "| Område | Antal | Andel | Per 1 000 invånare och år |" : "| Område | Antal | Andel |" };
         foreach (var (child, count) in rows)
@@ -191,7 +191,7 @@ public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory dire
     private DraftedSection When(Context c)
     {
         var book = new FigureBook(this);
-        var cells = query.Aggregate(Context.Filter(c.Area, c.Period), IncidentGrouping.WeekdayHour).Take(7 * 24).ToList();
+        var cells = query.Aggregate(c.Area.Filter(c.Period.From, c.Period.To), IncidentGrouping.WeekdayHour).Take(7 * 24).ToList();
         if (cells.Sum(r => r.Count) < FewEvents)
         {
             return new("when", "När", string.Create(Swedish, $"Med färre än {FewEvents} händelser går det inte att säga vilka dagar och tider som är vanligast."), book.Figures, true);
@@ -255,7 +255,7 @@ public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory dire
 
         foreach (var hot in HotStadsdelar(c))
         {
-            var figure = book.Count(hot, c.Period);
+            var figure = book.Count(ReportArea.Of(hot), c.Period);
             points.Add($"- {hot.Name} är en het punkt ({figure.Token} händelser). Föreslaget problem att prioritera: platser i {hot.Name}.");
         }
 
@@ -276,14 +276,14 @@ public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory dire
             return [];
         }
 
-        var counts = query.Aggregate(Context.Filter(null, c.Period), IncidentGrouping.Area, AreaLevel.Neighbourhood).ToDictionary(r => r.Key, r => (double)r.Count);
+        var counts = query.Aggregate(new IncidentFilter { From = c.Period.From, To = c.Period.To }, IncidentGrouping.Area, AreaLevel.Neighbourhood).ToDictionary(r => r.Key, r => (double)r.Count);
         var values = stadsdelar.Areas.Select(a => counts.GetValueOrDefault(a.Code)).ToArray();
         if (values.Sum() < FewEvents)
         {
             return [];
         }
 
-        var inside = directory.SelfAndDescendants(c.Area).Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        var inside = c.Area.Inside(directory);
         var result = GetisOrdGiStar.Run(values, stadsdelar.Neighbours);
         return stadsdelar.Areas.Select((a, i) => (a, i)).Where(p => result.Bins[p.i] >= 2 && inside.Contains(p.a.Code))
             .OrderByDescending(p => result.Z[p.i]).Select(p => directory.Find(p.a.Code)!).ToList();
@@ -313,14 +313,14 @@ public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory dire
         return $"Kvoten är {ratio} (p = {p}): {(verdict == "kan vara slump" ? "skillnaden kan vara slump" : $"en {verdict}")}.";
     }
 
-    private IEnumerable<(string Code, string Name, long Count)> CategoryCounts(AreaSummary area, ReportPeriod period)
+    private IEnumerable<(string Code, string Name, long Count)> CategoryCounts(ReportArea area, ReportPeriod period)
     {
-        var counts = query.Aggregate(new IncidentFilter { AreaCode = area.Code, From = period.From, To = period.To }, IncidentGrouping.Category).ToDictionary(r => r.Key, r => r.Count);
+        var counts = query.Aggregate(area.Filter(period.From, period.To), IncidentGrouping.Category).ToDictionary(r => r.Key, r => r.Count);
         return columns.Categories.Select(k => (k.Code, k.Name, counts.GetValueOrDefault(k.Code)));
     }
 
-    private long Count(AreaSummary area, ReportPeriod period, string? category) =>
-        query.Aggregate(new IncidentFilter { AreaCode = area.Code, From = period.From, To = period.To, Categories = category is null ? new HashSet<string>() : new HashSet<string> { category } }, IncidentGrouping.Category).Sum(r => r.Count);
+    private long Count(ReportArea area, ReportPeriod period, string? category) =>
+        query.Aggregate(area.Filter(period.From, period.To) with { Categories = category is null ? new HashSet<string>() : new HashSet<string> { category } }, IncidentGrouping.Category).Sum(r => r.Count);
 
     private static int MonthsBetween(DateOnly first, DateOnly last) => ((last.Year - first.Year) * 12) + last.Month - first.Month + 1;
 
@@ -334,10 +334,7 @@ public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory dire
         return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list.SkipLast(1))} och {list[^1]}";
     }
 
-    private sealed record Context(AreaSummary Area, ReportPeriod Period, ReportPeriod Comparison, IReadOnlyList<AreaSummary> References)
-    {
-        public static IncidentFilter Filter(AreaSummary? area, ReportPeriod period) => new() { AreaCode = area?.Code, From = period.From, To = period.To };
-    }
+    private sealed record Context(ReportArea Area, ReportPeriod Period, ReportPeriod Comparison, IReadOnlyList<ReportArea> References);
 
     /// <summary>A counted figure and the token that cites it in the text.</summary>
     private sealed record Counted(string Token, long Value);
@@ -347,10 +344,10 @@ public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory dire
     {
         public List<Figure> Figures { get; } = [];
 
-        public Counted Count(AreaSummary area, ReportPeriod period, string? category = null, string? accuracy = null, string by = "category", IReadOnlyList<string>? keys = null, string? label = null)
+        public Counted Count(ReportArea area, ReportPeriod period, string? category = null, string? accuracy = null, string by = "category", IReadOnlyList<string>? keys = null, string? label = null)
         {
             var parameters = new IncidentQueryParameters(period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                category, area.Code, null, accuracy);
+                category, area.Codes, null, accuracy);
             var (filter, errors) = parameters.Parse(drafter.columns);
             if (errors.Count > 0)
             {

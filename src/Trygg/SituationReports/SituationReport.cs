@@ -12,9 +12,11 @@ public class SituationReport
 
     public required string Title { get; set; }
 
-    public int AreaId { get; set; }
+    /// <summary>The codes of the areas covered, separated by commas: one area, or a custom set.</summary>
+    public string AreaCodes { get; set; } = "";
 
-    public Area? Area { get; set; }
+    /// <summary>The name the report uses for what it covers: the area's name, or the set's.</summary>
+    public string AreaName { get; set; } = "";
 
     /// <summary>First and last day of the period, inclusive.</summary>
     public DateOnly From { get; set; }
@@ -48,6 +50,12 @@ public class SituationReport
     public List<SituationReportSection> Sections { get; set; } = [];
 
     public IReadOnlyList<string> ReferenceAreas => ReferenceAreaCodes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    public IReadOnlyList<string> Areas => AreaCodes.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The report's area (or set) as the drafter and the pictures take it.</summary>
+    public ReportArea AreaIn(AreaDirectory directory) =>
+        new(AreaName, Areas.Select(code => directory.Find(code) ?? throw new InvalidOperationException($"Området {code} finns inte längre.")).ToList());
 }
 
 public enum SituationReportStatus

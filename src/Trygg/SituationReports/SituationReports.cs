@@ -38,13 +38,11 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
     ];
 
     /// <summary>Drafts and stores a new report, or says what is wrong with the request (one message per field).</summary>
-    public async Task<(SituationReport? Report, Dictionary<string, string> Errors)> CreateAsync(
-        string? areaCode, string? period, string? comparison, string? title, string userName, CancellationToken cancellationToken = default)
+    public async Task<(SituationReport? Report, Dictionary<string, string> Errors)> CreateAsync(NewReport request, string userName, CancellationToken cancellationToken = default)
     {
-        var (report, errors) = await DraftNewAsync(areaCode, period, comparison, title, userName, cancellationToken);
+        var (report, errors) = await DraftNewAsync(request, userName, cancellationToken);
         if (report is not null)
         {
-            report.Area = null; // stored by its id; the drafted copy is not tracked
             db.Add(report);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -53,24 +51,35 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
     }
 
     /// <summary>A new report drafted from the data but not stored (the CLI writes it straight to a file).</summary>
-    public async Task<(SituationReport? Report, Dictionary<string, string> Errors)> DraftNewAsync(
-        string? areaCode, string? period, string? comparison, string? title, string userName, CancellationToken cancellationToken = default)
+    public async Task<(SituationReport? Report, Dictionary<string, string> Errors)> DraftNewAsync(NewReport request, string userName, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var directory = await AreaDirectory.LoadAsync(db, cancellationToken);
-        var area = string.IsNullOrWhiteSpace(areaCode) ? null : directory.Find(areaCode.Trim());
-        if (area is null)
+        var chosen = Codes(request.Areas);
+        var areas = chosen.Select(directory.Find).OfType<AreaSummary>().ToList();
+        if (chosen.Count == 0)
         {
-            errors["area"] = string.IsNullOrWhiteSpace(areaCode) ? "Välj ett område." : $"Inget område har koden '{areaCode}'.";
+            errors["area"] = "Välj ett område, eller flera för en egen samling.";
+        }
+        else if (chosen.Except(areas.Select(a => a.Code), StringComparer.OrdinalIgnoreCase).ToList() is { Count: > 0 } unknown)
+        {
+            errors["area"] = $"Inget område har koden {string.Join(", ", unknown.Select(u => $"'{u}'"))}.";
         }
 
-        if (!ReportPeriod.TryParse(period, out var reportPeriod, out var periodError))
+        var chosenReferences = Codes(request.References);
+        var references = chosenReferences.Select(directory.Find).OfType<AreaSummary>().ToList();
+        if (references.Count < chosenReferences.Count)
+        {
+            errors["references"] = $"Jämförelseområdet {string.Join(", ", chosenReferences.Where(c => directory.Find(c) is null).Select(c => $"'{c}'"))} finns inte.";
+        }
+
+        if (!ReportPeriod.TryParse(request.Period, out var reportPeriod, out var periodError))
         {
             errors["period"] = periodError;
         }
 
         var comparisonPeriod = errors.ContainsKey("period") ? reportPeriod : reportPeriod.YearEarlier;
-        if (!string.IsNullOrWhiteSpace(comparison) && !ReportPeriod.TryParse(comparison, out comparisonPeriod, out var comparisonError))
+        if (!string.IsNullOrWhiteSpace(request.Comparison) && !ReportPeriod.TryParse(request.Comparison, out comparisonPeriod, out var comparisonError))
         {
             errors["comparison"] = comparisonError;
         }
@@ -80,12 +89,20 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
             return (null, errors);
         }
 
-        var references = References(area!, directory);
+        var area = new ReportArea(
+            string.IsNullOrWhiteSpace(request.AreaName) ? areas.Count == 1 ? areas[0].Name : JoinNames(areas.Select(a => a.Name).ToList()) : request.AreaName.Trim(),
+            areas);
+        if (references.Count == 0)
+        {
+            references = DefaultReferences(areas, directory);
+        }
+
         var now = time.GetUtcNow();
         var report = new SituationReport
         {
-            Title = string.IsNullOrWhiteSpace(title) ? $"Lägesbild {area!.Name} {reportPeriod.Text}" : title.Trim(),
-            AreaId = area!.Id,
+            Title = string.IsNullOrWhiteSpace(request.Title) ? $"Lägesbild {area.Name} {reportPeriod.Text}" : request.Title.Trim(),
+            AreaCodes = area.Codes,
+            AreaName = area.Name,
             From = reportPeriod.From,
             To = reportPeriod.To,
             ComparisonFrom = comparisonPeriod.From,
@@ -97,7 +114,7 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
         };
 
         var order = 0;
-        foreach (var drafted in await DraftAsync(report, area, directory, cancellationToken))
+        foreach (var drafted in await DraftAsync(report, directory, cancellationToken))
         {
             report.Sections.Add(new SituationReportSection
             {
@@ -109,7 +126,7 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
         var organisations = await db.Organisations.AsNoTracking().ToListAsync(cancellationToken);
         foreach (var (key, sectionTitle, owner) in PartnerSections)
         {
-            report.Sections.Add(new SituationReportSection { Key = key, Title = sectionTitle, Kind = SectionKind.Partner, OrganisationId = owner(organisations, area, directory)?.Id, SortOrder = order++ });
+            report.Sections.Add(new SituationReportSection { Key = key, Title = sectionTitle, Kind = SectionKind.Partner, OrganisationId = owner(organisations, areas[0], directory)?.Id, SortOrder = order++ });
         }
 
         foreach (var (key, sectionTitle) in Perspectives)
@@ -117,22 +134,21 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
             report.Sections.Add(new SituationReportSection { Key = key, Title = sectionTitle, Kind = SectionKind.Perspective, IsPublic = true, SortOrder = order++ });
         }
 
-        report.Area = await db.Areas.AsNoTracking().FirstAsync(a => a.Id == area.Id, cancellationToken);
         return (report, errors);
     }
 
     /// <summary>The drafted sections for a stored report, from the data as it is now.</summary>
-    public async Task<IReadOnlyList<DraftedSection>> DraftAsync(SituationReport report, AreaSummary area, AreaDirectory directory, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DraftedSection>> DraftAsync(SituationReport report, AreaDirectory directory, CancellationToken cancellationToken = default)
     {
         var columns = await store.GetAsync(db, cancellationToken);
         var stadsdelar = await shapes.GetAsync(db, AreaLevel.Neighbourhood, cancellationToken);
-        var references = report.ReferenceAreas.Select(directory.Find).OfType<AreaSummary>().ToList();
+        var references = report.ReferenceAreas.Select(directory.Find).OfType<AreaSummary>().Select(ReportArea.Of).ToList();
         return new SituationDrafter(columns, directory, stadsdelar)
-            .Draft(area, new ReportPeriod(report.From, report.To), new ReportPeriod(report.ComparisonFrom, report.ComparisonTo), references);
+            .Draft(report.AreaIn(directory), new ReportPeriod(report.From, report.To), new ReportPeriod(report.ComparisonFrom, report.ComparisonTo), references);
     }
 
     public Task<SituationReport?> FindAsync(int id, CancellationToken cancellationToken = default) =>
-        db.SituationReports.Include(r => r.Area).Include(r => r.Sections.OrderBy(s => s.SortOrder)).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        db.SituationReports.Include(r => r.Sections.OrderBy(s => s.SortOrder)).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 
     /// <summary>Whether a person with these roles and this organisation may edit the section.</summary>
     public static bool CanEdit(SituationReportSection section, IReadOnlyCollection<string> roles, int? organisationId, IReadOnlyList<Organisation> organisations) =>
@@ -173,7 +189,7 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
     public async Task RedraftAsync(SituationReport report, string userName, CancellationToken cancellationToken = default)
     {
         var directory = await AreaDirectory.LoadAsync(db, cancellationToken);
-        var drafted = (await DraftAsync(report, directory.Find(report.AreaId)!, directory, cancellationToken)).ToDictionary(d => d.Key);
+        var drafted = (await DraftAsync(report, directory, cancellationToken)).ToDictionary(d => d.Key);
         StartNextVersionIfAdopted(report);
         foreach (var section in report.Sections.Where(s => s.Kind == SectionKind.Drafted && drafted.ContainsKey(s.Key)))
         {
@@ -257,9 +273,9 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
     {
         var columns = await store.GetAsync(db, cancellationToken);
         var directory = await AreaDirectory.LoadAsync(db, cancellationToken);
-        var area = directory.Find(report.AreaId)!;
+        var area = report.AreaIn(directory);
         var query = new IncidentQuery(columns);
-        var filter = new IncidentFilter { AreaCode = area.Code, From = report.From, To = report.To };
+        var filter = area.Filter(report.From, report.To);
 
         var byMonth = query.Aggregate(filter, IncidentGrouping.Month).Where(r => r.Key.Length > 0).ToDictionary(r => r.Key, r => r.Count);
         var months = new List<(string, long)>();
@@ -269,11 +285,11 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
             months.Add((month.ToString("MMM yy", System.Globalization.CultureInfo.GetCultureInfo("sv-SE")), byMonth.GetValueOrDefault(key)));
         }
 
-        var shown = directory.ChildrenOf(area) is { Count: > 0 } children ? children : directory.Find(area.ParentId) is { } parent ? directory.ChildrenOf(parent) : [area];
+        var shown = area.Parts(directory) is { Count: > 0 } parts ? parts : directory.Find(area.Areas[0].ParentId) is { } parent ? directory.ChildrenOf(parent) : area.Areas;
         var codes = shown.Select(a => a.Code).ToList();
         var geometries = await db.Areas.AsNoTracking().Where(a => codes.Contains(a.Code)).Select(a => new { a.Code, Shape = a.DisplayGeometry ?? a.Geometry }).ToListAsync(cancellationToken);
         var map = shown.Join(geometries.Where(g => g.Shape != null), a => a.Code, g => g.Code, (a, g) =>
-            (a.Name, AreaNeighbours.ToSweref(g.Shape!), query.Aggregate(filter with { AreaCode = a.Code }, IncidentGrouping.Category).Sum(r => r.Count))).ToList();
+            (a.Name, AreaNeighbours.ToSweref(g.Shape!), query.Aggregate(filter with { AreaCodes = [a.Code] }, IncidentGrouping.Category).Sum(r => r.Count))).ToList();
 
         var heat = query.Aggregate(filter, IncidentGrouping.WeekdayHour).Take(7 * 24).Select(r => r.Count).ToList();
         return new ReportVisuals(area.Name, months, map, heat);
@@ -295,20 +311,34 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
         }
     }
 
-    /// <summary>By default the report compares with the area's parent (when it is not the municipality) and the municipality.</summary>
-    private static List<AreaSummary> References(AreaSummary area, AreaDirectory directory)
+    /// <summary>By default a report compares with the parent its areas share (when that is not the municipality) and the municipality.</summary>
+    private static List<AreaSummary> DefaultReferences(List<AreaSummary> areas, AreaDirectory directory)
     {
         var references = new List<AreaSummary>();
-        for (var a = directory.Find(area.ParentId); a is not null; a = directory.Find(a.ParentId))
+        var parents = areas.Select(a => a.ParentId).Distinct().ToList();
+        if (parents.Count == 1 && directory.Find(parents[0]) is { ParentId: not null } shared)
         {
-            if (a.ParentId is null || references.Count == 0)
-            {
-                references.Add(a);
-            }
+            references.Add(shared);
         }
 
-        return references.DistinctBy(r => r.Id).ToList();
+        var root = areas[0];
+        while (directory.Find(root.ParentId) is { } up)
+        {
+            root = up;
+        }
+
+        if (!areas.Contains(root))
+        {
+            references.Add(root);
+        }
+
+        return references;
     }
+
+    private static List<string> Codes(IEnumerable<string>? codes) =>
+        (codes ?? []).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static string JoinNames(List<string> names) => $"{string.Join(", ", names.SkipLast(1))} och {names[^1]}";
 
     /// <summary>The stadsdelsnämnd of the area's stadsdelsområde, or Socialnämnden for the whole city.</summary>
     private static Organisation? DistrictOrSocial(IReadOnlyList<Organisation> organisations, AreaSummary area, AreaDirectory directory)
@@ -320,6 +350,9 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
 }
 
 /// <summary>A section as a version keeps it.</summary>
+/// <summary>What to draft: one or more area codes (a custom set may have a name), the period, and optionally the comparison and reference areas.</summary>
+public sealed record NewReport(IReadOnlyList<string>? Areas, string? Period, string? Comparison = null, string? Title = null, string? AreaName = null, IReadOnlyList<string>? References = null);
+
 public sealed record VersionSection(string Key, string Title, SectionKind Kind, string Text, bool IsPublic, string FiguresJson)
 {
     public static VersionSection Of(SituationReportSection section) => new(section.Key, section.Title, section.Kind, section.Text, section.IsPublic, section.FiguresJson);

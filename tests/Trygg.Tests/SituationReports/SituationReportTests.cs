@@ -26,14 +26,7 @@ public sealed class SituationReportTests(TryggApp app)
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var report = (await created.Content.ReadFromJsonAsync<JsonElement>(Json, Token)).GetProperty("sections").EnumerateArray().ToList();
-        var figures = report.SelectMany(s => s.GetProperty("figures").EnumerateArray()).ToList();
-        Assert.True(figures.Count > 40, $"{figures.Count} tal");
-        foreach (var figure in figures)
-        {
-            var rows = await client.GetFromJsonAsync<List<RowJson>>($"/api/incidents/aggregate?{figure.GetProperty("query").GetString()}", Token);
-            var keys = figure.GetProperty("keys").EnumerateArray().Select(k => k.GetString()).ToHashSet();
-            Assert.Equal(figure.GetProperty("value").GetInt64(), rows!.Where(r => keys.Count == 0 || keys.Contains(r.Key)).Sum(r => r.Count));
-        }
+        Assert.True(await EveryFigureIsItsQuerysCountAsync(client, report) > 40);
 
         // The summary cites the year's total, which is what the list of incidents in Järva in 2025 holds.
         var summary = report.Single(s => s.GetProperty("key").GetString() == "summary");
@@ -44,6 +37,28 @@ public sealed class SituationReportTests(TryggApp app)
         var comparison = report.Single(s => s.GetProperty("key").GetString() == "comparison").GetProperty("text").GetString()!;
         Assert.Contains("| Stockholms stad |", comparison, StringComparison.Ordinal);
         Assert.Contains("Folkmängd saknas", comparison, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACustomSetOfStadsdelarIsDraftedUnderItsNameAndComparedWithTheirDistrictAndTheCity()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Analyst);
+
+        var created = await client.PostAsJsonAsync("/api/reports", new { area = "0180-sd-rinkeby,0180-sd-tensta", name = "Rinkeby och Tensta", period = "2025" }, Token);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Json, Token);
+        Assert.Equal(["0180-so-jarva", "0180"], body.GetProperty("report").GetProperty("references").EnumerateArray().Select(r => r.GetString()));
+        var sections = body.GetProperty("sections").EnumerateArray().ToList();
+        await EveryFigureIsItsQuerysCountAsync(client, sections);
+        var rinkeby = await TotalAsync(client, "area=0180-sd-rinkeby&from=2025-01-01&to=2025-12-31");
+        var tensta = await TotalAsync(client, "area=0180-sd-tensta&from=2025-01-01&to=2025-12-31");
+        var summary = sections.Single(s => s.GetProperty("key").GetString() == "summary");
+        Assert.Equal(rinkeby + tensta, summary.GetProperty("figures")[0].GetProperty("value").GetInt64());
+        Assert.Contains("placeras i Rinkeby och Tensta", summary.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var where = sections.Single(s => s.GetProperty("key").GetString() == "where").GetProperty("text").GetString()!;
+        Assert.Contains("| Rinkeby |", where, StringComparison.Ordinal);
+        Assert.Contains("| Tensta |", where, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,6 +86,21 @@ public sealed class SituationReportTests(TryggApp app)
     }
 
     [Fact]
+    public async Task TheFormWithoutAnAreaSaysSoInSwedish()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Coordinator);
+        var form = await client.GetStringAsync("/reports", Token);
+
+        var response = await client.PostAsync("/reports", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "new-report", ["Input.Period"] = "2025", ["__RequestVerificationToken"] = TryggApp.AntiforgeryToken(form),
+        }), Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Välj ett område, eller flera för en egen samling.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Token)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AReaderCannotDraftAReport()
     {
         using var client = await app.SignedInClientAsync(Roles.Reader);
@@ -87,7 +117,7 @@ public sealed class SituationReportTests(TryggApp app)
         var service = scope.ServiceProvider.GetRequiredService<Trygg.SituationReports.SituationReports>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var organisations = await db.Organisations.AsNoTracking().ToListAsync(Token);
-        var (created, errors) = await service.CreateAsync("0180-so-jarva", "2025-T2", null, null, "samordnare@test", Token);
+        var (created, errors) = await service.CreateAsync(new NewReport(["0180-so-jarva"], "2025-T2"), "samordnare@test", Token);
         Assert.Empty(errors);
         var report = (await service.FindAsync(created!.Id, Token))!;
         var police = report.Sections.Single(s => s.Key == "partner-police");
@@ -170,6 +200,23 @@ public sealed class SituationReportTests(TryggApp app)
         Assert.Equal((DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)), (period.From, period.To));
         Assert.Equal(name, period.Text);
     }
+
+    /// <summary>Checks every figure of the sections against the API and returns how many there were.</summary>
+    private static async Task<int> EveryFigureIsItsQuerysCountAsync(HttpClient client, IReadOnlyList<JsonElement> sections)
+    {
+        var figures = sections.SelectMany(s => s.GetProperty("figures").EnumerateArray()).ToList();
+        foreach (var figure in figures)
+        {
+            var rows = await client.GetFromJsonAsync<List<RowJson>>($"/api/incidents/aggregate?{figure.GetProperty("query").GetString()}", Token);
+            var keys = figure.GetProperty("keys").EnumerateArray().Select(k => k.GetString()).ToHashSet();
+            Assert.Equal(figure.GetProperty("value").GetInt64(), rows!.Where(r => keys.Count == 0 || keys.Contains(r.Key)).Sum(r => r.Count));
+        }
+
+        return figures.Count;
+    }
+
+    private static async Task<long> TotalAsync(HttpClient client, string query) =>
+        (await client.GetFromJsonAsync<List<RowJson>>($"/api/incidents/aggregate?by=category&{query}", Token))!.Sum(r => r.Count);
 
     private sealed record RowJson(string Key, long Count);
 

@@ -725,8 +725,15 @@ namespace Trygg.Data.Migrations.Postgres
                     b.Property<DateOnly?>("AdoptedOn")
                         .HasColumnType("date");
 
-                    b.Property<int>("AreaId")
-                        .HasColumnType("integer");
+                    b.Property<string>("AreaCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Committee")
                         .HasMaxLength(200)
@@ -778,8 +785,6 @@ namespace Trygg.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AreaId");
 
                     b.ToTable("SituationReports");
                 });
@@ -1022,17 +1027,6 @@ namespace Trygg.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Trygg.SituationReports.SituationReport", b =>
-                {
-                    b.HasOne("Trygg.Geography.Area", "Area")
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Area");
                 });
 
             modelBuilder.Entity("Trygg.SituationReports.SituationReportSection", b =>

@@ -690,8 +690,15 @@ namespace Trygg.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("AdoptedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("AreaId")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("AreaCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Committee")
                         .HasMaxLength(200)
@@ -743,8 +750,6 @@ namespace Trygg.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AreaId");
 
                     b.ToTable("SituationReports");
                 });
@@ -983,17 +988,6 @@ namespace Trygg.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Trygg.SituationReports.SituationReport", b =>
-                {
-                    b.HasOne("Trygg.Geography.Area", "Area")
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Area");
                 });
 
             modelBuilder.Entity("Trygg.SituationReports.SituationReportSection", b =>

@@ -18,7 +18,8 @@ namespace Trygg.Data.Migrations.Sqlite
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaCodes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AreaName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     From = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     To = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ComparisonFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -36,12 +37,6 @@ namespace Trygg.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SituationReports", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_SituationReports_Areas_AreaId",
-                        column: x => x.AreaId,
-                        principalTable: "Areas",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -104,11 +99,6 @@ namespace Trygg.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SituationReports_AreaId",
-                table: "SituationReports",
-                column: "AreaId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SituationReportSections_OrganisationId",

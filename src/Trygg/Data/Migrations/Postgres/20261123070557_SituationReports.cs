@@ -19,7 +19,8 @@ namespace Trygg.Data.Migrations.Postgres
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    AreaId = table.Column<int>(type: "integer", nullable: false),
+                    AreaCodes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AreaName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     From = table.Column<DateOnly>(type: "date", nullable: false),
                     To = table.Column<DateOnly>(type: "date", nullable: false),
                     ComparisonFrom = table.Column<DateOnly>(type: "date", nullable: false),
@@ -37,12 +38,6 @@ namespace Trygg.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SituationReports", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_SituationReports_Areas_AreaId",
-                        column: x => x.AreaId,
-                        principalTable: "Areas",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -105,11 +100,6 @@ namespace Trygg.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SituationReports_AreaId",
-                table: "SituationReports",
-                column: "AreaId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SituationReportSections_OrganisationId",
