@@ -51,7 +51,7 @@ public static class ReportCommand
             else
             {
                 var visuals = await reports.VisualsAsync(report, token);
-                var html = ReportHtml.Document(report, visuals.AreaName, visuals.Map.Count > 0 ? ReportDocx.MapPng(visuals) : null, parse.GetValue(publicOnly), "");
+                var html = ReportHtml.Document(report, visuals, visuals.Map.Count > 0 ? ReportDocx.MapPng(visuals) : null, parse.GetValue(publicOnly), "");
                 await File.WriteAllTextAsync(file.FullName, html, token);
             }
 

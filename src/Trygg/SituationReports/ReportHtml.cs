@@ -55,7 +55,7 @@ public static class ReportHtml
     }
 
     /// <summary>The whole report as a standalone HTML document, with the map as a picture and styles for printing.</summary>
-    public static string Document(SituationReport report, string areaName, byte[]? mapPng, bool publicOnly, string linkBase)
+    public static string Document(SituationReport report, ReportVisuals visuals, byte[]? mapPng, bool publicOnly, string linkBase)
     {
         var sections = report.Sections.OrderBy(s => s.SortOrder).Where(s => !publicOnly || s.IsPublic).ToList();
         var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">")
@@ -64,7 +64,7 @@ public static class ReportHtml
             .Append("table{border-collapse:collapse;font-size:.85rem}th,td{border-bottom:1px solid #ccc;padding:.2rem .5rem;text-align:left}.number{text-align:right}")
             .Append(".missing{color:#a33;font-style:italic}a.figure{color:inherit;font-weight:600}@media print{a{text-decoration:none;color:inherit}section{break-inside:avoid-page}}")
             .Append("</style></head><body>\n<h1>").Append(Encode(report.Title)).Append("</h1>\n<p>")
-            .Append(Encode($"{(publicOnly ? "Offentlig sammanfattning" : "Lägesbild")} · {areaName} · {new ReportPeriod(report.From, report.To).Text} · version {report.Version}"))
+            .Append(Encode($"{(publicOnly ? "Offentlig sammanfattning" : "Lägesbild")} · {visuals.AreaName} · {new ReportPeriod(report.From, report.To).Text} · version {report.Version}"))
             .Append("</p>\n<nav><h2>Innehåll</h2><ol>").AppendJoin("", sections.Select(s => $"<li><a href=\"#{s.Key}\">{Encode(s.Title)}</a></li>")).Append("</ol></nav>\n");
         foreach (var section in sections)
         {
@@ -72,6 +72,11 @@ public static class ReportHtml
             html.Append(section.Text.Length == 0
                 ? $"<p class=\"missing\">{(section.Kind == SectionKind.Perspective ? "Perspektivet saknas." : "Avsnittet är inte skrivet.")}</p>"
                 : Section(section.Text, JsonSerializer.Deserialize<List<Figure>>(section.FiguresJson, SituationReports.Json)!, linkBase));
+            if (section.Key == "trend")
+            {
+                html.Append("<figure>").Append(MonthlyChart(visuals.Months)).Append("<figcaption>Händelser per månad.</figcaption></figure>");
+            }
+
             if (section.Key == "where" && mapPng is not null)
             {
                 html.Append("<figure><img alt=\"Karta över händelser per område\" src=\"data:image/png;base64,").Append(Convert.ToBase64String(mapPng)).Append("\"><figcaption>Händelser per område.</figcaption></figure>");
@@ -81,6 +86,36 @@ public static class ReportHtml
         }
 
         return html.Append("<p><small>Källa: polisens händelsenotiser (polisen.se), placerade av Trygg utifrån texten.</small></p></body></html>\n").ToString();
+    }
+
+    /// <summary>The monthly series as an SVG bar chart with its month labels and a scale, for the HTML views.</summary>
+    public static string MonthlyChart(IReadOnlyList<(string Label, long Count)> months)
+    {
+        if (months.Count == 0)
+        {
+            return "";
+        }
+
+        const int width = 640, height = 220, left = 36, bottom = 36;
+        var max = Math.Max(1, months.Max(m => m.Count));
+        var step = (width - left) / (double)months.Count;
+        var svg = new StringBuilder($"<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">")
+            .Append("<title>Händelser per månad</title>");
+        foreach (var tick in new[] { 0, max / 2, max })
+        {
+            var y = height - bottom - (tick / (double)max * (height - bottom - 10));
+            svg.Append(FormattableString.Invariant($"<line x1=\"{left}\" x2=\"{width}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#ddd\"/><text x=\"{left - 4}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" font-size=\"11\">{tick}</text>"));
+        }
+
+        for (var i = 0; i < months.Count; i++)
+        {
+            var barHeight = months[i].Count / (double)max * (height - bottom - 10);
+            var x = left + (i * step) + (step * 0.15);
+            svg.Append(FormattableString.Invariant($"<rect x=\"{x:0.#}\" y=\"{height - bottom - barHeight:0.#}\" width=\"{step * 0.7:0.#}\" height=\"{barHeight:0.#}\" fill=\"#1f4e8c\"><title>{Encode(months[i].Label)}: {months[i].Count}</title></rect>"))
+                .Append(FormattableString.Invariant($"<text x=\"{x + (step * 0.35):0.#}\" y=\"{height - bottom + 14}\" text-anchor=\"middle\" font-size=\"10\">{Encode(months[i].Label)}</text>"));
+        }
+
+        return svg.Append("</svg>").ToString();
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

@@ -184,6 +184,14 @@ public sealed class SituationReportTests(TryggApp app)
         Assert.Single(document.MainDocumentPart.ImageParts);
         Assert.Contains("TOC", body.Descendants<DocumentFormat.OpenXml.Wordprocessing.FieldCode>().Single().Text, StringComparison.Ordinal);
 
+        // The print view has the same text, the chart and the map; its public version leaves the police's section out.
+        var print = await client.GetStringAsync($"/reports/{id}/print", Token);
+        var publicPrint = await client.GetStringAsync($"/reports/{id}/print?public=true", Token);
+        Assert.Contains("<svg class=\"chart\"", print, StringComparison.Ordinal);
+        Assert.Contains("src=\"data:image/png;base64,iVBORw0KGgo", print, StringComparison.Ordinal);
+        Assert.Contains("fler rån i Tensta", WebUtility.HtmlDecode(print), StringComparison.Ordinal);
+        Assert.DoesNotContain("fler rån i Tensta", WebUtility.HtmlDecode(publicPrint), StringComparison.Ordinal);
+
         using var publicDocument = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(summary), false);
         Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(publicDocument, Token));
         Assert.DoesNotContain("fler rån i Tensta", publicDocument.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
