@@ -16,6 +16,10 @@ public sealed class TryggClaimsPrincipalFactory(
     public const string DisplayNameClaim = "trygg:display-name";
     public const string OrganisationClaim = "trygg:organisation";
 
+    /// <summary>The organisation a signed-in person works for, if any.</summary>
+    public static int? OrganisationOf(ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirst(OrganisationClaim)?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(TryggUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);

@@ -64,7 +64,7 @@ public static class ReportsApi
     private static ReportDetail Detail(SituationReport r) => new(
         Summary(r), r.Committee, r.AdoptedOn, r.DiaryNumber,
         r.Sections.Select(s => new SectionDetail(s.Key, s.Title, s.Kind.ToString(), s.OrganisationId, s.Text, s.IsPublic,
-            JsonSerializer.Deserialize<List<Figure>>(s.FiguresJson, Trygg.SituationReports.SituationReports.Json)!)).ToList(),
+            s.ReadFigures())).ToList(),
         r.Sections.Where(s => s.Kind == SectionKind.Perspective && s.Text.Length == 0).Select(s => s.Key).ToList());
 }
 

@@ -56,7 +56,7 @@ public static class ReportDocx
                     continue;
                 }
 
-                var figures = JsonSerializer.Deserialize<List<Figure>>(section.FiguresJson, SituationReports.Json)!.ToDictionary(f => f.Key);
+                var figures = section.ReadFigures().ToDictionary(f => f.Key);
                 foreach (var block in ReportText.Parse(section.Text))
                 {
                     body.Append(block switch

@@ -71,7 +71,7 @@ public static class ReportHtml
             html.Append("<section id=\"").Append(section.Key).Append("\"><h2>").Append(Encode(section.Title)).Append("</h2>\n");
             html.Append(section.Text.Length == 0
                 ? $"<p class=\"missing\">{(section.Kind == SectionKind.Perspective ? "Perspektivet saknas." : "Avsnittet är inte skrivet.")}</p>"
-                : Section(section.Text, JsonSerializer.Deserialize<List<Figure>>(section.FiguresJson, SituationReports.Json)!, linkBase));
+                : Section(section.Text, section.ReadFigures(), linkBase));
             if (section.Key == "trend")
             {
                 html.Append("<figure>").Append(MonthlyChart(visuals.Months)).Append("<figcaption>Händelser per månad.</figcaption></figure>");

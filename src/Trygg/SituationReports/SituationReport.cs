@@ -106,6 +106,11 @@ public class SituationReportSection
     public DateTimeOffset? EditedAt { get; set; }
 
     public string? EditedBy { get; set; }
+
+    public IReadOnlyList<Figure> ReadFigures() => ReadFigures(FiguresJson);
+
+    public static IReadOnlyList<Figure> ReadFigures(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<List<Figure>>(json, SituationReports.Json) ?? [];
 }
 
 /// <summary>An adopted (frozen) version of a report: its sections as they were.</summary>

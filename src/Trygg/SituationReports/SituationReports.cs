@@ -159,7 +159,7 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
     /// <summary>Saves a section's text; an adopted report goes back to draft as its next version. Null, or what is wrong.</summary>
     public async Task<string?> UpdateSectionAsync(SituationReport report, SituationReportSection section, string text, string userName, CancellationToken cancellationToken = default)
     {
-        var figures = JsonSerializer.Deserialize<List<Figure>>(section.FiguresJson, Json)!.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var figures = section.ReadFigures().Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         var unknown = ReportText.Tokens(text).Where(t => !figures.Contains(t)).ToList();
         if (unknown.Count > 0)
         {
