@@ -181,6 +181,10 @@ public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory dire
             text.Add(string.Create(Swedish, $"Koncentrationen är {(concentration.Gini >= 0.5 ? "hög" : concentration.Gini >= 0.3 ? "måttlig" : "låg")}: Gini {concentration.Gini:0.00}; {concentration.PlacesHolding50:0 %} av områdena har hälften av händelserna."));
         }
 
+        var points = book.Count(c.Area, c.Period, accuracy: "point");
+        text.Add(points.Value > 0
+            ? string.Create(Swedish, $"{points.Token} av händelserna har en punkt; deras täthet (kvartisk kärna) och heta rutor visas på Karta.")
+            : "Ingen av händelserna har en punkt, så någon täthetskarta går inte att göra: polisens notiser placeras bara på område. Kartan visar därför antal per område.");
         var hot = HotStadsdelar(c);
         text.Add(hot.Count > 0
             ? $"Heta punkter bland stadsdelarna (Gi* med grannar inom 100 m, minst 95 % efter korrigering för många test): {Join(hot.Select(h => h.Name))}."
