@@ -46,6 +46,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<SituationReports.SituationReportVersion> SituationReportVersions => Set<SituationReports.SituationReportVersion>();
 
+    public DbSet<Problems.Problem> Problems => Set<Problems.Problem>();
+
+    public DbSet<Problems.Cause> Causes => Set<Problems.Cause>();
+
+    public DbSet<Problems.Goal> Goals => Set<Problems.Goal>();
+
+    public DbSet<ActionPlans.ActionPlan> ActionPlans => Set<ActionPlans.ActionPlan>();
+
+    public DbSet<ActionPlans.Measure> Measures => Set<ActionPlans.Measure>();
+
+    public DbSet<FollowUp.MeasureUpdate> MeasureUpdates => Set<FollowUp.MeasureUpdate>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -176,6 +188,83 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             version.Property(v => v.DiaryNumber).HasMaxLength(100);
             version.Property(v => v.FrozenBy).HasMaxLength(256);
             version.HasOne<SituationReports.SituationReport>().WithMany().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Problems.Problem>(problem =>
+        {
+            problem.Property(p => p.Title).HasMaxLength(300);
+            problem.Property(p => p.AreaCodes).HasMaxLength(2000);
+            problem.Property(p => p.PriorityAreas).HasMaxLength(100);
+            problem.Property(p => p.FocusAreas).HasMaxLength(100);
+            problem.Property(p => p.Perspectives).HasMaxLength(500);
+            problem.Property(p => p.CreatedBy).HasMaxLength(256);
+            problem.HasOne<SituationReports.SituationReport>().WithMany().HasForeignKey(p => p.SituationReportId).OnDelete(DeleteBehavior.SetNull);
+            problem.HasOne(p => p.Analysis).WithOne().HasForeignKey<Problems.RootCauseAnalysis>(a => a.ProblemId).OnDelete(DeleteBehavior.Cascade);
+            problem.HasMany(p => p.Causes).WithOne().HasForeignKey(c => c.ProblemId).OnDelete(DeleteBehavior.Cascade);
+            problem.HasMany(p => p.Goals).WithOne().HasForeignKey(g => g.ProblemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Problems.Cause>(cause =>
+        {
+            cause.Property(c => c.Side).HasConversion<string>().HasMaxLength(16);
+            cause.Property(c => c.Level).HasConversion<string>().HasMaxLength(16);
+            cause.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+            cause.Property(c => c.EvidenceKind).HasConversion<string>().HasMaxLength(16);
+            cause.Property(c => c.Certainty).HasConversion<string>().HasMaxLength(16);
+            cause.HasOne<Problems.Cause>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Problems.Goal>(goal =>
+        {
+            goal.Property(g => g.IndicatorKind).HasConversion<string>().HasMaxLength(16);
+            goal.Property(g => g.IndicatorQuery).HasMaxLength(1000);
+            goal.Property(g => g.ReportedBy).HasMaxLength(200);
+        });
+
+        builder.Entity<ActionPlans.ActionPlan>(plan =>
+        {
+            plan.Property(p => p.Title).HasMaxLength(300);
+            plan.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+            plan.Property(p => p.Committee).HasMaxLength(200);
+            plan.Property(p => p.DiaryNumber).HasMaxLength(100);
+            plan.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OwnerOrganisationId).OnDelete(DeleteBehavior.SetNull);
+            plan.HasMany(p => p.Problems).WithOne().HasForeignKey(p => p.ActionPlanId).OnDelete(DeleteBehavior.Cascade);
+            plan.HasMany(p => p.Measures).WithOne().HasForeignKey(m => m.ActionPlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ActionPlans.ActionPlanProblem>(link =>
+        {
+            link.HasKey(l => new { l.ActionPlanId, l.ProblemId });
+            link.HasOne<Problems.Problem>().WithMany().HasForeignKey(l => l.ProblemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ActionPlans.Measure>(measure =>
+        {
+            measure.Property(m => m.Title).HasMaxLength(300);
+            measure.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
+            measure.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+            measure.Property(m => m.AreaCodes).HasMaxLength(2000);
+            measure.Property(m => m.GoalIds).HasMaxLength(500);
+            measure.Property(m => m.Perspectives).HasMaxLength(500);
+            measure.Property(m => m.BudgetSek).HasPrecision(14, 2);
+            measure.Property(m => m.Revision).IsConcurrencyToken();
+            measure.HasOne<Organisation>().WithMany().HasForeignKey(m => m.ResponsibleOrganisationId).OnDelete(DeleteBehavior.SetNull);
+            measure.HasMany(m => m.Causes).WithOne().HasForeignKey(c => c.MeasureId).OnDelete(DeleteBehavior.Cascade);
+            measure.HasMany(m => m.Updates).WithOne().HasForeignKey(u => u.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ActionPlans.MeasureCause>(link =>
+        {
+            link.HasKey(l => new { l.MeasureId, l.CauseId });
+            link.HasOne<Problems.Cause>().WithMany().HasForeignKey(l => l.CauseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<FollowUp.MeasureUpdate>(update =>
+        {
+            update.HasIndex(u => new { u.MeasureId, u.Tertial }).IsUnique();
+            update.Property(u => u.Tertial).HasMaxLength(8);
+            update.Property(u => u.Status).HasConversion<string>().HasMaxLength(16);
+            update.Property(u => u.ReportedBy).HasMaxLength(256);
         });
 
         builder.Entity<TryggUser>().HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.SetNull);
