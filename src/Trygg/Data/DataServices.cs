@@ -45,6 +45,7 @@ public static class DataServices
         services.AddSingleton<Incidents.IncidentStore>();
         services.AddSingleton<AreaShapes>();
         services.AddScoped<SituationReports.SituationReports>();
+        services.AddScoped<ActionPlans.ActionPlans>();
         services.AddScoped<ImportRuns>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();
