@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Trygg.ActionPlans;
+using Trygg.Data;
+using Trygg.FollowUp;
+using Trygg.Problems;
+
+namespace Trygg.Tests.ActionPlans;
+
+[Collection(DemoApp.Name)]
+public sealed class ActionPlansTests(TryggApp app)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AMeasureIsRefusedInSwedishWhenItEndsBeforeItStartsHasANegativeBudgetOrTargetsAnotherProblemsCause()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
+        var (problem, _) = await plans.CreateProblemAsync(new ProblemInput("Öppen narkotikahandel vid torget", AreaCodes: "0180-sd-rinkeby"), "test", Token);
+        var (other, _) = await plans.CreateProblemAsync(new ProblemInput("Klotter i tunnlar"), "test", Token);
+        var (cause, _) = await plans.AddCauseAsync(problem!.Id, new CauseInput("Mörka passager", CauseSide.Place), Token);
+        var (foreign, _) = await plans.AddCauseAsync(other!.Id, new CauseInput("Ingen städning", CauseSide.Place), Token);
+        var (plan, _) = await plans.CreatePlanAsync("Åtgärdsplan Rinkeby", null, [problem.Id], Token);
+
+        var (saved, errors) = await plans.SaveMeasureAsync(plan!.Id, null, null,
+            new MeasureInput("Belysning", new DateOnly(2025, 12, 1), new DateOnly(2025, 3, 1), [cause!.Id, foreign!.Id], BudgetSek: -1), Token);
+
+        Assert.Null(saved);
+        Assert.Equal("Åtgärden slutar innan den börjar.", errors["end"]);
+        Assert.Equal("Budgeten kan inte vara negativ.", errors["budget"]);
+        Assert.Equal("En åtgärd kan bara rikta sig mot orsaker till planens problem.", errors["causes"]);
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Measures.CountAsync(m => m.ActionPlanId == plan.Id, Token));
+    }
+
+    [Fact]
+    public async Task ASaveFromAnOlderRevisionIsAConflictAndAnAdoptedPlanStartsItsNextVersionOnChange()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var (problem, _) = await plans.CreateProblemAsync(new ProblemInput("Rån mot unga vid tunnelbanan"), "test", Token);
+        var (cause, _) = await plans.AddCauseAsync(problem!.Id, new CauseInput("Unga rör sig ensamma sent", CauseSide.Victim), Token);
+        var (plan, _) = await plans.CreatePlanAsync("Åtgärdsplan Kista", null, [problem.Id], Token);
+        var input = new MeasureInput("Trygghetsvärdar", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), [cause!.Id], PreventionKind.Social, BudgetSek: 400_000);
+        var (measure, _) = await plans.SaveMeasureAsync(plan!.Id, null, null, input, Token);
+        Assert.Equal(1, measure!.Revision);
+
+        // Two people opened revision 1; the first saves, the second's save is refused and nothing of the first is lost.
+        Assert.Empty((await plans.SaveMeasureAsync(plan.Id, measure.Id, 1, input with { BudgetSek = 450_000 }, Token)).Errors);
+        var (late, conflict) = await plans.SaveMeasureAsync(plan.Id, measure.Id, 1, input with { Title = "Nattvandrare" }, Token);
+        Assert.Null(late);
+        Assert.StartsWith("Någon annan har sparat åtgärden", conflict["revision"], StringComparison.Ordinal);
+        var stored = await db.Measures.AsNoTracking().SingleAsync(m => m.Id == measure.Id, Token);
+        Assert.Equal(("Trygghetsvärdar", 450_000m, 2), (stored.Title, stored.BudgetSek, stored.Revision));
+
+        var adopted = await db.ActionPlans.SingleAsync(p => p.Id == plan.Id, Token);
+        (adopted.Status, adopted.Committee, adopted.AdoptedOn, adopted.DiaryNumber) = (PlanStatus.Adopted, "Kommunstyrelsen", new DateOnly(2025, 2, 1), "KS 2025/1");
+        await db.SaveChangesAsync(Token);
+        Assert.Empty((await plans.SaveMeasureAsync(plan.Id, measure.Id, 2, input with { BudgetSek = 500_000 }, Token)).Errors);
+        var next = await db.ActionPlans.AsNoTracking().SingleAsync(p => p.Id == plan.Id, Token);
+        Assert.Equal((PlanStatus.Draft, 2, (string?)null), (next.Status, next.Version, next.Committee));
+    }
+
+    [Fact]
+    public async Task FollowUpIsReportedPerTertialAndTurnsTheLightGreen()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
+        var (problem, _) = await plans.CreateProblemAsync(new ProblemInput("Skadegörelse vid skolan"), "test", Token);
+        var (cause, _) = await plans.AddCauseAsync(problem!.Id, new CauseInput("Ingen vuxen på skolgården på kvällen", CauseSide.Place), Token);
+        var (plan, _) = await plans.CreatePlanAsync("Åtgärdsplan skolan", null, [problem.Id], Token);
+        var (measure, _) = await plans.SaveMeasureAsync(plan!.Id, null, null, new MeasureInput("Kvällsvakt", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), [cause!.Id], GoalIds: "1"), Token);
+        var current = plans.CurrentTertial(); // 2026-T3 on the tests' clock (23 November 2026)
+
+        Assert.Equal(TrafficLight.Red, PlanReview.Light((await plans.TreeAsync(plan.Id, Token))!.Value.Plan, current));
+        Assert.Equal("Skriv varför åtgärden är pausad eller inställd.", (await plans.ReportAsync(measure!.Id, current.ToString(), MeasureStatus.Paused, "", "skolan", Token))["comment"]);
+        Assert.Equal("Ett tertial som inte har börjat kan inte följas upp.", (await plans.ReportAsync(measure.Id, "2027-T1", MeasureStatus.Ongoing, "", "skolan", Token))["tertial"]);
+        Assert.Empty(await plans.ReportAsync(measure.Id, current.ToString(), MeasureStatus.Ongoing, "Vakt varje kväll sedan oktober.", "skolan", Token));
+
+        var (tree, problems) = (await plans.TreeAsync(plan.Id, Token))!.Value;
+        Assert.Equal(TrafficLight.Green, PlanReview.Light(tree, current));
+        Assert.Empty(PlanReview.Gaps(tree, problems, current));
+    }
+}
