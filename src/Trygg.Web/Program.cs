@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Trygg.Web;
 using Trygg.Data;
+using Trygg.Web.ActionPlans;
 using Trygg.Web.Analysis;
 using Trygg.Web.Geography;
 using Trygg.Web.Incidents;
@@ -45,6 +46,7 @@ app.MapIngestionApi();
 app.MapIncidentsApi();
 app.MapAnalysisApi();
 app.MapReportsApi();
+app.MapActionPlansApi();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -21,6 +21,7 @@ public sealed class DatabaseSeeder(
     PolisenImporter polisen,
     Categories categories,
     ImportRuns importRuns,
+    ActionPlans.DemoPlan demoPlan,
     TimeProvider time,
     UserManager<TryggUser> users,
     RoleManager<IdentityRole> roles,
@@ -88,6 +89,11 @@ public sealed class DatabaseSeeder(
             }
 
             result = result with { PoliceEventsLoaded = reports.Sum(r => r.Inserted) };
+        }
+
+        if (await demoPlan.SeedAsync(cancellationToken))
+        {
+            logger.LogInformation("Läste in exemplet {Plan}.", ActionPlans.DemoPlan.Title);
         }
 
         return result;

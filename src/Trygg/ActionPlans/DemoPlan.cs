@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Trygg.Data;
+using Trygg.FollowUp;
+using Trygg.Problems;
+
+namespace Trygg.ActionPlans;
+
+/// <summary>
+/// The demo's worked example, from the Järva strategy (seed 001: drug dealing is a problem of the vulnerable areas; its
+/// customers are young people in the sellers' own circle; reach young people in risk within 48 hours): open drug dealing at
+/// Rinkeby torg, its orsaksanalys, a plan with situational and social measures, and two tertials of follow-up. Its decisions
+/// and diary numbers are invented and say so. Written through the same rules as every other plan, once.
+/// </summary>
+public sealed class DemoPlan(AppDbContext db, ActionPlans plans, Incidents.IncidentStore store)
+{
+    public const string Title = "Åtgärdsplan Rinkeby torg 2025–2026 (exempel)";
+
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.ActionPlans.AnyAsync(p => p.Title == Title, cancellationToken))
+        {
+            return false;
+        }
+
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Name, o => o.Id, cancellationToken);
+        int? Org(string name) => organisations.TryGetValue(name, out var id) ? id : null;
+        var (problem, errors) = await plans.CreateProblemAsync(new ProblemInput(
+            "Öppen narkotikaförsäljning vid Rinkeby torg",
+            "Narkotika säljs öppet på och runt torget och i passagerna mot tunnelbanan, mest eftermiddag och kväll. Köparna är ofta unga i säljarnas egen krets; "
+            + "boende och handlare undviker platsen. Exempel i demodata, byggt på Järvastrategins beskrivning av narkotikahandeln i utsatta områden.",
+            "0180-sd-rinkeby", Priority: 1, PriorityAreas: "1,2", FocusAreas: "1,3", Perspectives: "perspective-children,perspective-gender"), "demodata", cancellationToken);
+        if (problem is null)
+        {
+            throw new InvalidOperationException(string.Join(" ", errors.Values));
+        }
+
+        db.Add(new RootCauseAnalysis
+        {
+            ProblemId = problem.Id,
+            Offender = "Unga säljare, ofta i samma krets som köparna; många finansierar ett eget missbruk.",
+            Target = "Unga köpare; boende och handlare som blir otrygga.",
+            Place = "Torget och passagerna mot tunnelbanan: skymda hörn och svag belysning kvällstid.",
+            Handler = "Föräldrar och fältassistenter når inte de yngsta säljarna i tid.",
+            Guardian = "Få vuxna på torget efter klockan 19.",
+            Manager = "Fastighetsägaren och trafikkontoret har ingen gemensam skötsel av torget.",
+            Missing = "En platsansvarig som tar helheten, och vuxna på torget kvällstid.",
+            Participants = "Järva stadsdelsförvaltning, Lokalpolisområde Järva, fastighetsägaren, trafikkontoret",
+            HeldOn = new DateOnly(2024, 11, 12),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+
+        async Task<int> CauseAsync(CauseInput input) => (await plans.AddCauseAsync(problem.Id, input, cancellationToken)).Cause!.Id;
+        var dark = await CauseAsync(new CauseInput("Skymda passager och svag belysning vid torget", CauseSide.Place, FactorLevel.Society, FactorKind.Risk,
+            EvidenceKind.Query, "category=narkotika&area=0180-sd-rinkeby", Certainty.Medium));
+        var noManager = await CauseAsync(new CauseInput("Ingen platsägare tar ansvar för torget som helhet", CauseSide.Place, FactorLevel.Society, FactorKind.Risk,
+            EvidenceKind.Statement, "Platssamverkan november 2024 (exempel)", Certainty.High));
+        var recruited = await CauseAsync(new CauseInput("Unga dras in via eget missbruk", CauseSide.Offender, FactorLevel.Individual, FactorKind.Risk,
+            EvidenceKind.Document, "Utsatta områden – social ordning, kriminell struktur och utmaningar för polisen, NOA juni 2017", Certainty.High));
+        var late = await CauseAsync(new CauseInput("Unga i riskzon fångas inte upp tidigt", CauseSide.Victim, FactorLevel.Group, FactorKind.Risk,
+            EvidenceKind.Document, "Järvastrategin 2020–2025: kontakt inom 48 timmar", Certainty.Medium, ParentId: recruited));
+
+        // The baseline is counted, not typed: narkotika placed in Rinkeby in 2024; the target is a third fewer.
+        var columns = await store.GetAsync(db, cancellationToken);
+        var baseline = new Incidents.IncidentQuery(columns).Aggregate(new Incidents.IncidentFilter
+        {
+            AreaCode = "0180-sd-rinkeby", Categories = new HashSet<string> { "narkotika" }, From = new DateOnly(2024, 1, 1), To = new DateOnly(2024, 12, 31),
+        }, Incidents.IncidentGrouping.Category).Sum(r => r.Count);
+        db.Add(new Goal
+        {
+            ProblemId = problem.Id, Text = "Färre narkotikahändelser vid Rinkeby torg", IndicatorKind = IndicatorKind.Incidents,
+            IndicatorQuery = "category=narkotika&area=0180-sd-rinkeby", Baseline = baseline, Target = Math.Floor(baseline * 2 / 3.0), TargetDate = new DateOnly(2026, 12, 31),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        var goal = await db.Goals.Where(g => g.ProblemId == problem.Id).Select(g => g.Id).SingleAsync(cancellationToken);
+
+        var (plan, _) = await plans.CreatePlanAsync(Title, Org("Järva stadsdelsnämnd"), [problem.Id], cancellationToken);
+        var goals = goal.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        async Task<int> MeasureAsync(MeasureInput input) => (await plans.SaveMeasureAsync(plan!.Id, null, null, input, cancellationToken)).Measure!.Id;
+        var lighting = await MeasureAsync(new MeasureInput("Ny belysning och röjda siktlinjer i passagerna vid torget", new DateOnly(2025, 3, 1), new DateOnly(2025, 10, 31), [dark],
+            PreventionKind.Situational, "Belysning byts och buskage röjs så att passagerna syns från torget.", 3, Org("Trafiknämnden"), "Fastighetsägaren", "Alla som passerar torget",
+            "0180-sd-rinkeby", 850_000, 120, "Fler rör sig på torget kvällstid.", "Färre narkotikahändelser vid torget.", goals, "perspective-gender"));
+        var placeSharing = await MeasureAsync(new MeasureInput("Platssamverkan för torget med fastighetsägare och handlare", new DateOnly(2025, 2, 1), new DateOnly(2026, 12, 31), [noManager],
+            PreventionKind.Situational, "En gemensam skötselplan och en platsansvarig för torget.", 3, Org("Järva stadsdelsnämnd"), "Fastighetsägaren, handlarna, Lokalpolisområde Järva",
+            "Fastighetsägare och handlare", "0180-sd-rinkeby", 200_000, 400, "En skötselplan som alla parter följer.", "Torget upplevs som tryggt.", goals));
+        var outreach = await MeasureAsync(new MeasureInput("Uppsökande fältarbete och kontakt inom 48 timmar med unga som påträffas", new DateOnly(2025, 1, 1), new DateOnly(2026, 12, 31), [recruited, late],
+            PreventionKind.Social, "Fältassistenter på torget kvällstid; unga som påträffas i miljön får kontakt med socialtjänsten inom 48 timmar.", 1, Org("Järva stadsdelsnämnd"),
+            "Lokalpolisområde Järva, skolorna", "Unga 12–20 år i riskzon", "0180-sd-rinkeby", 0, 3_000, "Fler unga i riskzon får stöd tidigt.", "Färre unga rekryteras till försäljningen.", goals,
+            "perspective-children"));
+
+        foreach (var (measure, tertial, status, comment) in new[]
+        {
+            (lighting, "2025-T2", MeasureStatus.Ongoing, "Belysningen är upphandlad; röjning klar i två av tre passager."),
+            (lighting, "2025-T3", MeasureStatus.Done, "Ny belysning i drift sedan oktober."),
+            (placeSharing, "2025-T2", MeasureStatus.Ongoing, "Tre möten; utkast till skötselplan."),
+            (placeSharing, "2025-T3", MeasureStatus.Ongoing, "Skötselplanen antagen av parterna; platsansvarig utsedd."),
+            (outreach, "2025-T2", MeasureStatus.Ongoing, "Fältarbete fyra kvällar i veckan."),
+            (outreach, "2025-T3", MeasureStatus.Paused, "Pausat i september i väntan på två nya fältassistenter."),
+        })
+        {
+            var problems = await plans.ReportAsync(measure, tertial, status, comment, "demodata", cancellationToken);
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException(string.Join(" ", problems.Values));
+            }
+        }
+
+        var adopted = await db.ActionPlans.SingleAsync(p => p.Id == plan!.Id, cancellationToken);
+        (adopted.Status, adopted.Committee, adopted.AdoptedOn, adopted.DiaryNumber) = (PlanStatus.Adopted, "Järva stadsdelsnämnd (exempel)", new DateOnly(2025, 1, 23), "exempel");
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}
