@@ -33,11 +33,9 @@ public sealed class ActionPlansApiTests(TryggApp app)
         var baseline = (await client.GetFromJsonAsync<List<RowJson>>("/api/incidents/aggregate?by=category&category=narkotika&area=0180-sd-rinkeby&from=2024-01-01&to=2024-12-31", Token))!.Sum(r => r.Count);
         Assert.Equal(baseline, problem.GetProperty("goals")[0].GetProperty("baseline").GetDouble());
 
-        // In the tests' tertial (2026-T3) nobody has reported yet: the two measures still running are gaps and the plan is red.
+        // Without a tertial the plan is seen in the current one (the tests' clock: 23 November 2026); PlanPageTests reports in it.
         var now = await client.GetFromJsonAsync<JsonElement>($"/api/plans/{demo.GetProperty("id").GetInt32()}", Json, Token);
         Assert.Equal("2026-T3", now.GetProperty("tertial").GetString());
-        Assert.Equal(2, now.GetProperty("gaps").EnumerateArray().Count(g => g.GetProperty("kind").GetString() == "MeasureWithoutFollowUp"));
-        Assert.Equal("Red", now.GetProperty("light").GetString());
     }
 
     [Fact]
