@@ -39,6 +39,28 @@ public sealed class PlanPageTests(TryggApp app)
     }
 
     [Fact]
+    public async Task AReaderCannotAddACauseEvenByPostingTheForm()
+    {
+        using var client = await app.SignedInClientAsync(Roles.Reader);
+        var plans = await client.GetFromJsonAsync<List<JsonElement>>("/api/plans", Token);
+        var id = plans!.Single(p => p.GetProperty("title").GetString()!.StartsWith("Åtgärdsplan Rinkeby torg", StringComparison.Ordinal)).GetProperty("id").GetInt32();
+        var problem = (await client.GetFromJsonAsync<JsonElement>($"/api/plans/{id}", Token)).GetProperty("problems")[0];
+        var problemId = problem.GetProperty("id").GetInt32();
+        var page = await client.GetStringAsync($"/problems/{problemId}", Token);
+        Assert.DoesNotContain("Lägg till orsak", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+
+        var response = await client.PostAsync($"/problems/{problemId}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "add-cause", ["Cause.Text"] = "En läsares orsak", ["Cause.Side"] = "Place", ["__RequestVerificationToken"] = TryggApp.AntiforgeryToken(page),
+        }), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode); // the page renders no such form for a reader, so the post has nowhere to go
+
+        var after = (await client.GetFromJsonAsync<JsonElement>($"/api/plans/{id}", Token)).GetProperty("problems")[0];
+        Assert.Equal(problem.GetProperty("causes").GetArrayLength(), after.GetProperty("causes").GetArrayLength());
+    }
+
+    [Fact]
     public async Task AReaderSeesThePlanButNoFollowUpForm()
     {
         using var client = await app.SignedInClientAsync(Roles.Reader);
