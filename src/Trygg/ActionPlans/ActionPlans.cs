@@ -11,7 +11,7 @@ namespace Trygg.ActionPlans;
 /// through. Each change is validated with Swedish messages per field and saved whole or not at all; a measure saved from an
 /// older revision is a conflict, not an overwrite; a change to an adopted plan starts its next version.
 /// </summary>
-public sealed class ActionPlans(AppDbContext db, TimeProvider time)
+public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, TimeProvider time)
 {
     public async Task<(Problem? Problem, Dictionary<string, string> Errors)> CreateProblemAsync(ProblemInput input, string userName, CancellationToken cancellationToken = default)
     {
@@ -86,6 +86,73 @@ public sealed class ActionPlans(AppDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
         return (cause, errors);
     }
+
+    /// <summary>
+    /// Adds a goal. An incident indicator's baseline is counted, not typed: its incidents in the last calendar year.
+    /// </summary>
+    public async Task<(Goal? Goal, Dictionary<string, string> Errors)> AddGoalAsync(int problemId, GoalInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!await db.Problems.AnyAsync(p => p.Id == problemId, cancellationToken))
+        {
+            errors["problem"] = "Problemet finns inte.";
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Text))
+        {
+            errors["text"] = "Beskriv målet.";
+        }
+
+        var columns = await store.GetAsync(db, cancellationToken);
+        var (parameters, queryError) = Incidents.IncidentQueryParameters.Parse(input.IndicatorQuery ?? "");
+        var (filter, problems) = parameters.Parse(columns);
+        if (input.Kind == IndicatorKind.Incidents && (queryError ?? string.Join(" ", problems.SelectMany(p => p.Value))) is { Length: > 0 } wrong)
+        {
+            errors["indicatorQuery"] = wrong;
+        }
+
+        if (input.TargetDate == default)
+        {
+            errors["targetDate"] = "Ange senast när målet ska vara nått.";
+        }
+
+        if (input.Target < 0)
+        {
+            errors["target"] = "Målvärdet kan inte vara negativt.";
+        }
+
+        if (input.Kind == IndicatorKind.Manual && string.IsNullOrWhiteSpace(input.ReportedBy))
+        {
+            errors["reportedBy"] = "Ange vem som rapporterar värdet.";
+        }
+
+        if (input.Kind != IndicatorKind.Incidents && input.Baseline is null)
+        {
+            errors["baseline"] = "Ange utgångsvärdet.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var year = DateOnly.FromDateTime(SwedishTime.ToLocal(time.GetUtcNow().UtcDateTime)).Year - 1;
+        var baseline = input.Kind == IndicatorKind.Incidents
+            ? IndicatorValue(columns, filter, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))
+            : input.Baseline!.Value;
+        var goal = new Goal
+        {
+            ProblemId = problemId, Text = input.Text!.Trim(), IndicatorKind = input.Kind, IndicatorQuery = input.IndicatorQuery?.Trim() ?? "", ReportedBy = input.ReportedBy?.Trim() ?? "",
+            Baseline = baseline, Target = input.Target, TargetDate = input.TargetDate, LowerIsBetter = input.LowerIsBetter,
+        };
+        db.Goals.Add(goal);
+        await db.SaveChangesAsync(cancellationToken);
+        return (goal, errors);
+    }
+
+    /// <summary>An incident indicator's value over a period: the number of incidents its query selects, counted, never typed.</summary>
+    public static double IndicatorValue(Incidents.IncidentColumns columns, Incidents.IncidentFilter filter, DateOnly from, DateOnly to) =>
+        new Incidents.IncidentQuery(columns).Aggregate(filter with { From = from, To = to }, Incidents.IncidentGrouping.Category).Sum(r => r.Count);
 
     public async Task<(ActionPlan? Plan, Dictionary<string, string> Errors)> CreatePlanAsync(string? title, int? ownerOrganisationId, IReadOnlyList<int> problemIds, CancellationToken cancellationToken = default)
     {
@@ -312,6 +379,8 @@ public sealed record ProblemInput(string? Title, string? Description = null, str
 
 public sealed record CauseInput(string? Text, CauseSide Side, FactorLevel Level = FactorLevel.Group, FactorKind Kind = FactorKind.Risk,
     EvidenceKind EvidenceKind = EvidenceKind.Statement, string? Evidence = null, Certainty Certainty = Certainty.Medium, int? ParentId = null);
+
+public sealed record GoalInput(string? Text, IndicatorKind Kind, string? IndicatorQuery, double Target, DateOnly TargetDate, double? Baseline = null, string? ReportedBy = null, bool LowerIsBetter = true);
 
 public sealed record MeasureInput(string? Title, DateOnly Start, DateOnly End, IReadOnlyList<int> CauseIds, PreventionKind Kind = PreventionKind.Situational,
     string? Description = null, int? FocusArea = null, int? ResponsibleOrganisationId = null, string? Partners = null, string? TargetGroup = null,

@@ -62,11 +62,9 @@ public sealed class DemoPlan(AppDbContext db, ActionPlans plans, Incidents.Incid
         // The baseline is counted, not typed. The police publish few notices on drugs (dealing is found by their own work, not
         // reported): Rinkeby had too few in 2024 to follow, so the indicator is all incidents placed in Rinkeby, a third fewer by 2026.
         var columns = await store.GetAsync(db, cancellationToken);
-        long Count2024(string? category) => new Incidents.IncidentQuery(columns).Aggregate(new Incidents.IncidentFilter
-        {
-            AreaCode = "0180-sd-rinkeby", Categories = category is null ? new HashSet<string>() : new HashSet<string> { category },
-            From = new DateOnly(2024, 1, 1), To = new DateOnly(2024, 12, 31),
-        }, Incidents.IncidentGrouping.Category).Sum(r => r.Count);
+        double Count2024(string? category) => ActionPlans.IndicatorValue(columns,
+            new Incidents.IncidentFilter { AreaCode = "0180-sd-rinkeby", Categories = category is null ? new HashSet<string>() : new HashSet<string> { category } },
+            new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31));
         var baseline = Count2024(null);
         db.Add(new Goal
         {

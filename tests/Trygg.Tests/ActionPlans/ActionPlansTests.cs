@@ -63,6 +63,24 @@ public sealed class ActionPlansTests(TryggApp app)
     }
 
     [Fact]
+    public async Task AnIncidentGoalsBaselineIsCountedFromLastYearAndABadQueryIsRefused()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
+        var (problem, _) = await plans.CreateProblemAsync(new ProblemInput("Våld i Husby", AreaCodes: "0180-sd-husby"), "test", Token);
+
+        var (goal, errors) = await plans.AddGoalAsync(problem!.Id, new GoalInput("Färre våldshändelser i Husby", IndicatorKind.Incidents, "category=vald&area=0180-sd-husby", 5, new DateOnly(2027, 12, 31)), Token);
+        var (_, wrong) = await plans.AddGoalAsync(problem.Id, new GoalInput("Fel", IndicatorKind.Incidents, "kategori=vald", 5, default), Token);
+
+        Assert.Empty(errors);
+        using var client = await app.SignedInClientAsync(Trygg.Security.Roles.Analyst);
+        var rows = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<RowJson>>(client, "/api/incidents/aggregate?by=category&category=vald&area=0180-sd-husby&from=2025-01-01&to=2025-12-31", Token);
+        Assert.Equal(rows!.Sum(r => r.Count), goal!.Baseline); // 2025: the year before the tests' clock
+        Assert.StartsWith("Okänt filter 'kategori'", wrong["indicatorQuery"], StringComparison.Ordinal);
+        Assert.Equal("Ange senast när målet ska vara nått.", wrong["targetDate"]);
+    }
+
+    [Fact]
     public async Task FollowUpIsReportedPerTertialAndTurnsTheLightGreen()
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -82,4 +100,6 @@ public sealed class ActionPlansTests(TryggApp app)
         Assert.Equal(TrafficLight.Green, PlanReview.Light(tree, current));
         Assert.Empty(PlanReview.Gaps(tree, problems, current));
     }
+
+    private sealed record RowJson(string Key, long Count);
 }
