@@ -21,3 +21,11 @@ public class Organisation
 
     public Area? Area { get; set; }
 }
+
+/// <summary>Who may act for whom.</summary>
+public static class OrganisationRules
+{
+    /// <summary>A person of <paramref name="own"/> acts for <paramref name="owner"/> when it is that organisation or one directly under it (a lokalpolisområde for the police region).</summary>
+    public static bool ActsFor(int? own, int? owner, IReadOnlyList<Organisation> organisations) =>
+        own is { } person && owner is { } responsible && (person == responsible || organisations.Any(o => o.Id == person && o.ParentId == responsible));
+}

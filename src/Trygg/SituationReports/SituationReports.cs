@@ -152,9 +152,7 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
 
     /// <summary>Whether a person with these roles and this organisation may edit the section.</summary>
     public static bool CanEdit(SituationReportSection section, IReadOnlyCollection<string> roles, int? organisationId, IReadOnlyList<Organisation> organisations) =>
-        roles.Contains(Roles.Coordinator) || roles.Contains(Roles.Administrator)
-        || (section.OrganisationId is { } owner && organisationId is { } own
-            && (own == owner || organisations.Any(o => o.Id == own && o.ParentId == owner)));
+        roles.Contains(Roles.Coordinator) || roles.Contains(Roles.Administrator) || OrganisationRules.ActsFor(organisationId, section.OrganisationId, organisations);
 
     /// <summary>Saves a section's text; an adopted report goes back to draft as its next version. Null, or what is wrong.</summary>
     public async Task<string?> UpdateSectionAsync(SituationReport report, SituationReportSection section, string text, string userName, CancellationToken cancellationToken = default)
