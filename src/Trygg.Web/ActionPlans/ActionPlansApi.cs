@@ -116,7 +116,7 @@ public static class ActionPlansApi
             return true;
         }
 
-        if (Trygg.ActionPlans.ActionPlans.TryParseTertial(text, out tertial))
+        if (Tertial.TryParse(text, out tertial))
         {
             return true;
         }

@@ -162,7 +162,7 @@ public static class AnalysisApi
             return TypedResults.ValidationProblem(errors, title: "Felaktiga filter");
         }
 
-        var selected = query.Aggregate(filter, IncidentGrouping.Category).Sum(r => r.Count);
+        var selected = query.Count(filter);
         if (grid is null)
         {
             return TypedResults.File(Encoding.UTF8.GetBytes(FormattableString.Invariant(

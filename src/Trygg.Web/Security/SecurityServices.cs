@@ -57,8 +57,8 @@ public static class SecurityServices
             .AddPolicy(AdministerPolicy, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(ImportDataPolicy, policy => policy.RequireRole(Roles.Importers))
             .AddPolicy(ManageTaxonomyPolicy, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator))
-            .AddPolicy(DraftReportsPolicy, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator, Roles.Analyst))
-            .AddPolicy(AdoptReportsPolicy, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator));
+            .AddPolicy(DraftReportsPolicy, policy => policy.RequireRole(Roles.Planners))
+            .AddPolicy(AdoptReportsPolicy, policy => policy.RequireRole(Roles.Adopters));
 
         return services;
     }

@@ -152,7 +152,7 @@ public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, 
 
     /// <summary>An incident indicator's value over a period: the number of incidents its query selects, counted, never typed.</summary>
     public static double IndicatorValue(Incidents.IncidentColumns columns, Incidents.IncidentFilter filter, DateOnly from, DateOnly to) =>
-        new Incidents.IncidentQuery(columns).Aggregate(filter with { From = from, To = to }, Incidents.IncidentGrouping.Category).Sum(r => r.Count);
+        new Incidents.IncidentQuery(columns).Count(filter with { From = from, To = to });
 
     public async Task<(ActionPlan? Plan, Dictionary<string, string> Errors)> CreatePlanAsync(string? title, int? ownerOrganisationId, IReadOnlyList<int> problemIds, CancellationToken cancellationToken = default)
     {
@@ -291,7 +291,7 @@ public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, 
             return new() { ["measure"] = "Åtgärden finns inte." };
         }
 
-        if (!TryParseTertial(tertial, out var parsed))
+        if (!Tertial.TryParse(tertial, out var parsed))
         {
             errors["tertial"] = $"Tertialet '{tertial}' kan inte tolkas. Skriv t.ex. 2025-T2.";
         }
@@ -347,20 +347,6 @@ public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, 
 
     /// <summary>The tertial being followed up: the one a date falls in.</summary>
     public Tertial CurrentTertial() => Tertial.Of(DateOnly.FromDateTime(SwedishTime.ToLocal(time.GetUtcNow().UtcDateTime)));
-
-    public static bool TryParseTertial(string? text, out Tertial tertial)
-    {
-        tertial = default;
-        var parts = (text ?? "").Trim().ToUpperInvariant().Split("-T");
-        if (parts.Length == 2 && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
-            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 3 && year is > 1900 and < 3000)
-        {
-            tertial = new Tertial(year, number);
-            return true;
-        }
-
-        return false;
-    }
 
     private static void StartNextVersionIfAdopted(ActionPlan plan)
     {

@@ -11,5 +11,20 @@ public readonly record struct Tertial(int Year, int Number)
 
     public static Tertial Of(DateOnly date) => new(date.Year, ((date.Month - 1) / 4) + 1);
 
+    /// <summary>"2025-T2" (any case, years 1901–2999).</summary>
+    public static bool TryParse(string? text, out Tertial tertial)
+    {
+        tertial = default;
+        var parts = (text ?? "").Trim().ToUpperInvariant().Split("-T");
+        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 3 && year is > 1900 and < 3000)
+        {
+            tertial = new Tertial(year, number);
+            return true;
+        }
+
+        return false;
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year}-T{Number}");
 }

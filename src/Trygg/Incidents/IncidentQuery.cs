@@ -44,6 +44,9 @@ public sealed class IncidentQuery(IncidentColumns columns)
         return Rows(by, level, totals);
     }
 
+    /// <summary>How many incidents match.</summary>
+    public long Count(IncidentFilter filter) => Aggregate(filter, IncidentGrouping.Category).Sum(r => r.Count);
+
     /// <summary>The number of matching incidents and the ids of one page of them, newest first.</summary>
     public (int Total, IReadOnlyList<int> Ids) Page(IncidentFilter filter, int page, int pageSize)
     {

@@ -18,6 +18,12 @@ public static class Roles
     /// <summary>Roles that import data and see the imports: the analyst, the coordinator and the administrator.</summary>
     public static readonly IReadOnlyList<string> Importers = [Administrator, Coordinator, Analyst];
 
+    /// <summary>Roles that draft lägesbilder and plan: problems, causes, goals, plans and measures.</summary>
+    public static readonly IReadOnlyList<string> Planners = [Administrator, Coordinator, Analyst];
+
+    /// <summary>Roles that adopt a lägesbild on a committee's behalf.</summary>
+    public static readonly IReadOnlyList<string> Adopters = [Administrator, Coordinator];
+
     /// <summary>Finds the role a person typed, ignoring case ("samordnare" → "Samordnare").</summary>
     public static string? Find(string? name) =>
         All.FirstOrDefault(role => string.Equals(role, name?.Trim(), StringComparison.OrdinalIgnoreCase));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Trygg.FollowUp;
 
 namespace Trygg.SituationReports;
 
@@ -18,7 +19,7 @@ public sealed partial record ReportPeriod(DateOnly From, DateOnly To)
     /// <summary>"2025", "tertial 2 2025" or "1 jan. 2025 – 30 juni 2025".</summary>
     public string Text =>
         From.Month == 1 && From.Day == 1 && To == new DateOnly(From.Year, 12, 31) ? From.Year.ToString(CultureInfo.InvariantCulture)
-        : From.Day == 1 && From.Month % 4 == 1 && To == From.AddMonths(4).AddDays(-1) ? $"tertial {(From.Month / 4) + 1} {From.Year}"
+        : Tertial.Of(From) is var tertial && tertial.Start == From && tertial.End == To ? $"tertial {tertial.Number} {tertial.Year}"
         : $"{From.ToString("d MMM yyyy", Swedish)} – {To.ToString("d MMM yyyy", Swedish)}";
 
     public static bool TryParse(string? text, out ReportPeriod period, out string error)
@@ -35,9 +36,8 @@ public sealed partial record ReportPeriod(DateOnly From, DateOnly To)
 
         if (TertialPattern().Match(text) is { Success: true } tertial)
         {
-            var y = int.Parse(tertial.Groups[1].Value, CultureInfo.InvariantCulture);
-            var first = new DateOnly(y, ((int.Parse(tertial.Groups[2].Value, CultureInfo.InvariantCulture) - 1) * 4) + 1, 1);
-            period = new ReportPeriod(first, first.AddMonths(4).AddDays(-1));
+            var parsed = new Tertial(int.Parse(tertial.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(tertial.Groups[2].Value, CultureInfo.InvariantCulture));
+            period = new ReportPeriod(parsed.Start, parsed.End);
             return true;
         }
 

@@ -324,7 +324,7 @@ public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory dire
     }
 
     private long Count(ReportArea area, ReportPeriod period, string? category) =>
-        query.Aggregate(area.Filter(period.From, period.To) with { Categories = category is null ? new HashSet<string>() : new HashSet<string> { category } }, IncidentGrouping.Category).Sum(r => r.Count);
+        query.Count(area.Filter(period.From, period.To) with { Categories = category is null ? new HashSet<string>() : new HashSet<string> { category } });
 
     private static int MonthsBetween(DateOnly first, DateOnly last) => ((last.Year - first.Year) * 12) + last.Month - first.Month + 1;
 

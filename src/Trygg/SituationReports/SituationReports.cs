@@ -287,7 +287,7 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
         var codes = shown.Select(a => a.Code).ToList();
         var geometries = await db.Areas.AsNoTracking().Where(a => codes.Contains(a.Code)).Select(a => new { a.Code, Shape = a.DisplayGeometry ?? a.Geometry }).ToListAsync(cancellationToken);
         var map = shown.Join(geometries.Where(g => g.Shape != null), a => a.Code, g => g.Code, (a, g) =>
-            (a.Name, AreaNeighbours.ToSweref(g.Shape!), query.Aggregate(filter with { AreaCodes = [a.Code] }, IncidentGrouping.Category).Sum(r => r.Count))).ToList();
+            (a.Name, AreaNeighbours.ToSweref(g.Shape!), query.Count(filter with { AreaCodes = [a.Code] }))).ToList();
 
         var heat = query.Aggregate(filter, IncidentGrouping.WeekdayHour).Take(7 * 24).Select(r => r.Count).ToList();
         return new ReportVisuals(area.Name, months, map, heat);
