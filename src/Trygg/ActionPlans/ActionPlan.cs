@@ -32,6 +32,29 @@ public class ActionPlan
     public List<Measure> Measures { get; set; } = [];
 }
 
+/// <summary>A plan as a committee adopted it: its whole tree frozen as JSON, so later changes never alter what was decided.</summary>
+public class ActionPlanVersion
+{
+    public int Id { get; set; }
+
+    public int ActionPlanId { get; set; }
+
+    public int Number { get; set; }
+
+    public string? Committee { get; set; }
+
+    public DateOnly? AdoptedOn { get; set; }
+
+    public string? DiaryNumber { get; set; }
+
+    public DateTimeOffset FrozenAt { get; set; }
+
+    public string FrozenBy { get; set; } = "";
+
+    /// <summary>JSON of the plan's tree as the API gives it: problems, causes, goals, measures and follow-up.</summary>
+    public string TreeJson { get; set; } = "{}";
+}
+
 public class ActionPlanProblem
 {
     public int ActionPlanId { get; set; }

@@ -58,6 +58,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<FollowUp.MeasureUpdate> MeasureUpdates => Set<FollowUp.MeasureUpdate>();
 
+    public DbSet<ActionPlans.ActionPlanVersion> ActionPlanVersions => Set<ActionPlans.ActionPlanVersion>();
+
+    public DbSet<Problems.GoalValue> GoalValues => Set<Problems.GoalValue>();
+
+    public DbSet<FollowUp.EffectEvaluation> EffectEvaluations => Set<FollowUp.EffectEvaluation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -198,6 +204,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             problem.Property(p => p.FocusAreas).HasMaxLength(100);
             problem.Property(p => p.Perspectives).HasMaxLength(500);
             problem.Property(p => p.CreatedBy).HasMaxLength(256);
+            problem.Property(p => p.Revision).IsConcurrencyToken();
             problem.HasOne<SituationReports.SituationReport>().WithMany().HasForeignKey(p => p.SituationReportId).OnDelete(DeleteBehavior.SetNull);
             problem.HasOne(p => p.Analysis).WithOne().HasForeignKey<Problems.RootCauseAnalysis>(a => a.ProblemId).OnDelete(DeleteBehavior.Cascade);
             problem.HasMany(p => p.Causes).WithOne().HasForeignKey(c => c.ProblemId).OnDelete(DeleteBehavior.Cascade);
@@ -219,6 +226,35 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             goal.Property(g => g.IndicatorKind).HasConversion<string>().HasMaxLength(16);
             goal.Property(g => g.IndicatorQuery).HasMaxLength(1000);
             goal.Property(g => g.ReportedBy).HasMaxLength(200);
+            goal.HasMany(g => g.Values).WithOne().HasForeignKey(v => v.GoalId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Problems.RootCauseAnalysis>().Property(a => a.Revision).IsConcurrencyToken();
+
+        builder.Entity<Problems.GoalValue>(value =>
+        {
+            value.HasIndex(v => new { v.GoalId, v.Tertial }).IsUnique();
+            value.Property(v => v.Tertial).HasMaxLength(8);
+            value.Property(v => v.ReportedBy).HasMaxLength(256);
+        });
+
+        builder.Entity<ActionPlans.ActionPlanVersion>(version =>
+        {
+            version.HasIndex(v => new { v.ActionPlanId, v.Number }).IsUnique();
+            version.Property(v => v.Committee).HasMaxLength(200);
+            version.Property(v => v.DiaryNumber).HasMaxLength(100);
+            version.Property(v => v.FrozenBy).HasMaxLength(256);
+            version.HasOne<ActionPlans.ActionPlan>().WithMany().HasForeignKey(v => v.ActionPlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<FollowUp.EffectEvaluation>(evaluation =>
+        {
+            evaluation.Property(e => e.IncidentQuery).HasMaxLength(1000);
+            evaluation.Property(e => e.TreatedAreaCodes).HasMaxLength(2000);
+            evaluation.Property(e => e.BufferAreaCodes).HasMaxLength(2000);
+            evaluation.Property(e => e.ControlAreaCodes).HasMaxLength(2000);
+            evaluation.Property(e => e.CreatedBy).HasMaxLength(256);
+            evaluation.HasOne<ActionPlans.Measure>().WithMany().HasForeignKey(e => e.MeasureId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ActionPlans.ActionPlan>(plan =>

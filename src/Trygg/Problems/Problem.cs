@@ -38,6 +38,9 @@ public class Problem
 
     public string CreatedBy { get; set; } = "";
 
+    /// <summary>Raised on every save; a save from an older version is refused (optimistic concurrency).</summary>
+    public int Revision { get; set; }
+
     public RootCauseAnalysis? Analysis { get; set; }
 
     public List<Cause> Causes { get; set; } = [];
@@ -73,6 +76,9 @@ public class RootCauseAnalysis
     public string Participants { get; set; } = "";
 
     public DateOnly? HeldOn { get; set; }
+
+    /// <summary>Raised on every save; a save from an older version is refused (optimistic concurrency).</summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>A cause of a problem: a bone of the fishbone (victim, offender, place), a node of the cause tree, a risk or protective factor at a level, with its evidence and certainty.</summary>
@@ -126,6 +132,28 @@ public class Goal
 
     /// <summary>Whether a lower value is the goal (fewer incidents) or a higher one (more who feel safe).</summary>
     public bool LowerIsBetter { get; set; } = true;
+
+    /// <summary>Reported values of a survey or manual indicator, one per tertial. An incident indicator's values are counted instead.</summary>
+    public List<GoalValue> Values { get; set; } = [];
+}
+
+/// <summary>A survey or manual indicator's value for a tertial, with who reported it.</summary>
+public class GoalValue
+{
+    public int Id { get; set; }
+
+    public int GoalId { get; set; }
+
+    /// <summary>"2025-T2".</summary>
+    public required string Tertial { get; set; }
+
+    public double Value { get; set; }
+
+    public string Comment { get; set; } = "";
+
+    public string ReportedBy { get; set; } = "";
+
+    public DateTimeOffset ReportedAt { get; set; }
 }
 
 public enum CauseSide

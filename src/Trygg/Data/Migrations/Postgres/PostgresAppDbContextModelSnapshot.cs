@@ -217,6 +217,51 @@ namespace Trygg.Data.Migrations.Postgres
                     b.ToTable("ActionPlanProblem");
                 });
 
+            modelBuilder.Entity("Trygg.ActionPlans.ActionPlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("AdoptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Committee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DiaryNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("FrozenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FrozenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TreeJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ActionPlanVersions");
+                });
+
             modelBuilder.Entity("Trygg.ActionPlans.Measure", b =>
                 {
                     b.Property<int>("Id")
@@ -425,6 +470,86 @@ namespace Trygg.Data.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("DataVersions");
+                });
+
+            modelBuilder.Entity("Trygg.FollowUp.EffectEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AfterFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("AfterTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("BeforeFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("BeforeTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BufferAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BufferAreaCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("BufferBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ControlAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ControlAreaCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ControlBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("IncidentQuery")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TreatedAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TreatedAreaCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("TreatedBefore")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("EffectEvaluations");
                 });
 
             modelBuilder.Entity("Trygg.FollowUp.MeasureUpdate", b =>
@@ -915,6 +1040,45 @@ namespace Trygg.Data.Migrations.Postgres
                     b.ToTable("Goals");
                 });
 
+            modelBuilder.Entity("Trygg.Problems.GoalValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Tertial")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId", "Tertial")
+                        .IsUnique();
+
+                    b.ToTable("GoalValues");
+                });
+
             modelBuilder.Entity("Trygg.Problems.Problem", b =>
                 {
                     b.Property<int>("Id")
@@ -961,6 +1125,10 @@ namespace Trygg.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int?>("SituationReportId")
                         .HasColumnType("integer");
@@ -1017,6 +1185,10 @@ namespace Trygg.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<int>("ProblemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Target")
@@ -1401,6 +1573,15 @@ namespace Trygg.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trygg.ActionPlans.ActionPlanVersion", b =>
+                {
+                    b.HasOne("Trygg.ActionPlans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trygg.ActionPlans.Measure", b =>
                 {
                     b.HasOne("Trygg.ActionPlans.ActionPlan", null)
@@ -1445,6 +1626,15 @@ namespace Trygg.Data.Migrations.Postgres
                     b.Navigation("Area");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Trygg.FollowUp.EffectEvaluation", b =>
+                {
+                    b.HasOne("Trygg.ActionPlans.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trygg.FollowUp.MeasureUpdate", b =>
@@ -1538,6 +1728,15 @@ namespace Trygg.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trygg.Problems.GoalValue", b =>
+                {
+                    b.HasOne("Trygg.Problems.Goal", null)
+                        .WithMany("Values")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trygg.Problems.Problem", b =>
                 {
                     b.HasOne("Trygg.SituationReports.SituationReport", null)
@@ -1603,6 +1802,11 @@ namespace Trygg.Data.Migrations.Postgres
             modelBuilder.Entity("Trygg.Ingestion.ImportRun", b =>
                 {
                     b.Navigation("Rejections");
+                });
+
+            modelBuilder.Entity("Trygg.Problems.Goal", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Trygg.Problems.Problem", b =>

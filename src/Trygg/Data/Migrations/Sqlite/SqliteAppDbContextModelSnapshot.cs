@@ -206,6 +206,49 @@ namespace Trygg.Data.Migrations.Sqlite
                     b.ToTable("ActionPlanProblem");
                 });
 
+            modelBuilder.Entity("Trygg.ActionPlans.ActionPlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Committee")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiaryNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("FrozenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrozenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TreeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ActionPlanVersions");
+                });
+
             modelBuilder.Entity("Trygg.ActionPlans.Measure", b =>
                 {
                     b.Property<int>("Id")
@@ -406,6 +449,84 @@ namespace Trygg.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("DataVersions");
+                });
+
+            modelBuilder.Entity("Trygg.FollowUp.EffectEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AfterFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AfterTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BeforeFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BeforeTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BufferAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BufferAreaCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BufferBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ControlAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ControlAreaCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ControlBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncidentQuery")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TreatedAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TreatedAreaCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TreatedBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("EffectEvaluations");
                 });
 
             modelBuilder.Entity("Trygg.FollowUp.MeasureUpdate", b =>
@@ -874,6 +995,43 @@ namespace Trygg.Data.Migrations.Sqlite
                     b.ToTable("Goals");
                 });
 
+            modelBuilder.Entity("Trygg.Problems.GoalValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tertial")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId", "Tertial")
+                        .IsUnique();
+
+                    b.ToTable("GoalValues");
+                });
+
             modelBuilder.Entity("Trygg.Problems.Problem", b =>
                 {
                     b.Property<int>("Id")
@@ -918,6 +1076,10 @@ namespace Trygg.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("SituationReportId")
                         .HasColumnType("INTEGER");
@@ -972,6 +1134,10 @@ namespace Trygg.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProblemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Target")
@@ -1348,6 +1514,15 @@ namespace Trygg.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trygg.ActionPlans.ActionPlanVersion", b =>
+                {
+                    b.HasOne("Trygg.ActionPlans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trygg.ActionPlans.Measure", b =>
                 {
                     b.HasOne("Trygg.ActionPlans.ActionPlan", null)
@@ -1392,6 +1567,15 @@ namespace Trygg.Data.Migrations.Sqlite
                     b.Navigation("Area");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Trygg.FollowUp.EffectEvaluation", b =>
+                {
+                    b.HasOne("Trygg.ActionPlans.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trygg.FollowUp.MeasureUpdate", b =>
@@ -1485,6 +1669,15 @@ namespace Trygg.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trygg.Problems.GoalValue", b =>
+                {
+                    b.HasOne("Trygg.Problems.Goal", null)
+                        .WithMany("Values")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trygg.Problems.Problem", b =>
                 {
                     b.HasOne("Trygg.SituationReports.SituationReport", null)
@@ -1550,6 +1743,11 @@ namespace Trygg.Data.Migrations.Sqlite
             modelBuilder.Entity("Trygg.Ingestion.ImportRun", b =>
                 {
                     b.Navigation("Rejections");
+                });
+
+            modelBuilder.Entity("Trygg.Problems.Goal", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Trygg.Problems.Problem", b =>
