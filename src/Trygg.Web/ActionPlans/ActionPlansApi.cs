@@ -15,6 +15,8 @@ public static class ActionPlansApi
         var api = endpoints.MapGroup("/api").WithTags("Åtgärdsplaner").RequireAuthorization(SecurityServices.ReadWorkPolicy);
         api.MapGet("/plans", ListAsync).WithSummary("Alla åtgärdsplaner med status, version och trafikljus för tertialet (tertial=2025-T2, standard det pågående).");
         api.MapGet("/plans/{id:int}", TreeAsync).WithSummary("En plan med hela sitt träd: problem, orsaker, mål, åtgärder, uppföljning, luckor och trafikljus.");
+        api.MapGet("/plans/{id:int}/versions", VersionsAsync).WithSummary("Planens antagna versioner: beslutande organ, datum och diarienummer.");
+        api.MapGet("/plans/{id:int}/versions/{number:int}", VersionAsync).WithSummary("En antagen version av planen, fryst som den antogs.");
         api.MapGet("/measures", MeasuresAsync).WithSummary("Åtgärder i alla planer, filtrerade på ansvarig organisation (organisation=id) och status (status=Ongoing).");
         return endpoints;
     }
@@ -31,35 +33,27 @@ public static class ActionPlansApi
             .Select(p => new PlanSummary(p.Id, p.Title, p.Status.ToString(), p.Version, p.Measures.Count, PlanReview.Light(p, current).ToString())).ToList());
     }
 
-    private static async Task<Results<Ok<object>, NotFound, ValidationProblem>> TreeAsync(int id, string? tertial, Trygg.ActionPlans.ActionPlans plans, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PlanTree>, NotFound, ValidationProblem>> TreeAsync(int id, string? tertial, Trygg.ActionPlans.ActionPlans plans, CancellationToken cancellationToken)
     {
         if (!TryTertial(tertial, plans, out var current, out var problem))
         {
             return problem;
         }
 
-        if (await plans.TreeAsync(id, cancellationToken) is not var (plan, problems))
-        {
-            return TypedResults.NotFound();
-        }
-
-        return TypedResults.Ok<object>(new
-        {
-            plan.Id, plan.Title, Status = plan.Status.ToString(), plan.Version, plan.OwnerOrganisationId, plan.Committee, plan.AdoptedOn, plan.DiaryNumber,
-            Tertial = current.ToString(), Light = PlanReview.Light(plan, current).ToString(),
-            Problems = problems.Select(p => new
-            {
-                p.Id, p.Title, p.Description, p.AreaCodes, p.Priority, p.PriorityAreas, p.FocusAreas, p.Perspectives, p.SituationReportId,
-                Analysis = p.Analysis is null ? null : new { p.Analysis.Offender, p.Analysis.Target, p.Analysis.Place, p.Analysis.Handler, p.Analysis.Guardian, p.Analysis.Manager, p.Analysis.Missing, p.Analysis.Participants, p.Analysis.HeldOn },
-                Causes = p.Causes.Select(c => new { c.Id, c.ParentId, c.Text, Side = c.Side.ToString(), Level = c.Level.ToString(), Kind = c.Kind.ToString(), EvidenceKind = c.EvidenceKind.ToString(), c.Evidence, Certainty = c.Certainty.ToString() }),
-                Goals = p.Goals.Select(g => new { g.Id, g.Text, IndicatorKind = g.IndicatorKind.ToString(), g.IndicatorQuery, g.ReportedBy, g.Baseline, g.Target, g.TargetDate, g.LowerIsBetter }),
-            }),
-            Measures = plan.Measures.OrderBy(m => m.Id).Select(m => Measure(m, current)),
-            Gaps = PlanReview.Gaps(plan, problems, current).Select(g => new { Kind = g.Kind.ToString(), g.Message, g.ProblemId, g.CauseId, g.MeasureId }),
-        });
+        return await plans.TreeAsync(id, cancellationToken) is var (plan, problems) ? TypedResults.Ok(PlanTree.Of(plan, problems, current)) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<List<object>>, ValidationProblem>> MeasuresAsync(int? organisation, string? status, string? tertial, AppDbContext db, Trygg.ActionPlans.ActionPlans plans, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<VersionSummary>>, NotFound>> VersionsAsync(int id, AppDbContext db, Trygg.ActionPlans.ActionPlans plans, CancellationToken cancellationToken) =>
+        await db.ActionPlans.AnyAsync(p => p.Id == id, cancellationToken)
+            ? TypedResults.Ok((await plans.VersionsAsync(id, cancellationToken)).Select(v => new VersionSummary(v.Number, v.Committee, v.AdoptedOn, v.DiaryNumber, v.FrozenAt, v.FrozenBy)).ToList())
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<PlanTree>, NotFound>> VersionAsync(int id, int number, Trygg.ActionPlans.ActionPlans plans, CancellationToken cancellationToken) =>
+        (await plans.VersionsAsync(id, cancellationToken)).FirstOrDefault(v => v.Number == number) is { } version
+            ? TypedResults.Ok(PlanTree.Read(version.TreeJson))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<List<PlanTree.MeasureNode>>, ValidationProblem>> MeasuresAsync(int? organisation, string? status, string? tertial, AppDbContext db, Trygg.ActionPlans.ActionPlans plans, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         MeasureStatus? wanted = null;
@@ -96,16 +90,8 @@ public static class ActionPlansApi
             query = query.Where(m => m.Status == s);
         }
 
-        return TypedResults.Ok((await query.ToListAsync(cancellationToken)).OrderBy(m => m.Id).Select(m => Measure(m, current)).ToList());
+        return TypedResults.Ok((await query.ToListAsync(cancellationToken)).OrderBy(m => m.Id).Select(m => PlanTree.MeasureNode.Of(m, current)).ToList());
     }
-
-    private static object Measure(Measure m, Tertial current) => new
-    {
-        m.Id, PlanId = m.ActionPlanId, m.Title, m.Description, Kind = m.Kind.ToString(), m.FocusArea, m.ResponsibleOrganisationId, m.Partners, m.TargetGroup, m.AreaCodes,
-        m.Start, m.End, m.BudgetSek, m.StaffHours, m.ExpectedShortTerm, m.ExpectedLongTerm, m.GoalIds, m.Perspectives, Status = m.Status.ToString(), m.Revision,
-        CauseIds = m.Causes.Select(c => c.CauseId), Light = PlanReview.Light(m, current).ToString(),
-        Updates = m.Updates.OrderBy(u => u.Tertial, StringComparer.Ordinal).Select(u => new { u.Tertial, Status = u.Status.ToString(), u.Comment, u.ReportedBy, u.ReportedAt }),
-    };
 
     private static bool TryTertial(string? text, Trygg.ActionPlans.ActionPlans plans, out Tertial tertial, out ValidationProblem problem)
     {
@@ -125,5 +111,7 @@ public static class ActionPlansApi
         return false;
     }
 }
+
+public sealed record VersionSummary(int Number, string? Committee, DateOnly? AdoptedOn, string? DiaryNumber, DateTimeOffset FrozenAt, string FrozenBy);
 
 public sealed record PlanSummary(int Id, string Title, string Status, int Version, int Measures, string Light);

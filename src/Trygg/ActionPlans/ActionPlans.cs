@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Trygg.Data;
 using Trygg.FollowUp;
@@ -156,23 +157,7 @@ public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, 
 
     public async Task<(ActionPlan? Plan, Dictionary<string, string> Errors)> CreatePlanAsync(string? title, int? ownerOrganisationId, IReadOnlyList<int> problemIds, CancellationToken cancellationToken = default)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            errors["title"] = "Ge planen en rubrik.";
-        }
-
-        if (ownerOrganisationId is { } owner && !await db.Organisations.AnyAsync(o => o.Id == owner, cancellationToken))
-        {
-            errors["owner"] = "Organisationen finns inte.";
-        }
-
-        var found = await db.Problems.Where(p => problemIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
-        if (problemIds.Count == 0 || found.Count < problemIds.Distinct().Count())
-        {
-            errors["problems"] = problemIds.Count == 0 ? "En plan svarar mot minst ett problem." : "Ett av problemen finns inte.";
-        }
-
+        var errors = await ValidatePlanAsync(title, ownerOrganisationId, problemIds, cancellationToken);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -182,7 +167,7 @@ public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, 
         var plan = new ActionPlan
         {
             Title = title!.Trim(), OwnerOrganisationId = ownerOrganisationId, CreatedAt = now, UpdatedAt = now,
-            Problems = found.Select(id => new ActionPlanProblem { ProblemId = id }).ToList(),
+            Problems = problemIds.Distinct().Select(id => new ActionPlanProblem { ProblemId = id }).ToList(),
         };
         db.ActionPlans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
@@ -240,6 +225,28 @@ public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, 
             errors["causes"] = "En åtgärd kan bara rikta sig mot orsaker till planens problem.";
         }
 
+        var goalIds = Split(input.GoalIds).Select(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList();
+        if (goalIds.Count > 0 && await db.Goals.CountAsync(g => goalIds.Contains(g.Id) && problemIds.Contains(g.ProblemId), cancellationToken) < goalIds.Distinct().Count())
+        {
+            errors["goals"] = "En åtgärd kan bara följas med indikatorer för planens mål.";
+        }
+
+        var directory = await AreaDirectory.LoadAsync(db, cancellationToken);
+        if (Split(input.AreaCodes).Where(code => directory.Find(code) is null).ToList() is { Count: > 0 } unknownAreas)
+        {
+            errors["areas"] = $"Inget område har koden {string.Join(", ", unknownAreas.Select(c => $"'{c}'"))}.";
+        }
+
+        if (input.ResponsibleOrganisationId is { } responsible && !await db.Organisations.AnyAsync(o => o.Id == responsible, cancellationToken))
+        {
+            errors["responsible"] = "Organisationen finns inte.";
+        }
+
+        if (input.FocusArea is { } focus && !await db.FocusAreas.AnyAsync(f => f.Number == focus, cancellationToken))
+        {
+            errors["focusArea"] = "Fokusområdet finns inte.";
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -259,11 +266,11 @@ public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, 
         measure.ResponsibleOrganisationId = input.ResponsibleOrganisationId;
         measure.Partners = input.Partners?.Trim() ?? "";
         measure.TargetGroup = input.TargetGroup?.Trim() ?? "";
-        measure.AreaCodes = input.AreaCodes ?? "";
+        measure.AreaCodes = string.Join(',', Split(input.AreaCodes));
         (measure.Start, measure.End) = (input.Start, input.End);
         (measure.BudgetSek, measure.StaffHours) = (input.BudgetSek, input.StaffHours);
         (measure.ExpectedShortTerm, measure.ExpectedLongTerm) = (input.ExpectedShortTerm?.Trim() ?? "", input.ExpectedLongTerm?.Trim() ?? "");
-        measure.GoalIds = input.GoalIds ?? "";
+        measure.GoalIds = string.Join(',', goalIds.Distinct());
         measure.Perspectives = input.Perspectives ?? "";
         measure.Causes = input.CauseIds.Distinct().Select(id => new MeasureCause { CauseId = id }).ToList();
         measure.Revision++;
@@ -295,7 +302,7 @@ public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, 
         {
             errors["tertial"] = $"Tertialet '{tertial}' kan inte tolkas. Skriv t.ex. 2025-T2.";
         }
-        else if (parsed.Start > DateOnly.FromDateTime(SwedishTime.ToLocal(time.GetUtcNow().UtcDateTime)))
+        else if (parsed.Start > SwedishTime.Today(time))
         {
             errors["tertial"] = "Ett tertial som inte har börjat kan inte följas upp.";
         }
@@ -346,7 +353,116 @@ public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, 
     }
 
     /// <summary>The tertial being followed up: the one a date falls in.</summary>
-    public Tertial CurrentTertial() => Tertial.Of(DateOnly.FromDateTime(SwedishTime.ToLocal(time.GetUtcNow().UtcDateTime)));
+    public Tertial CurrentTertial() => Tertial.Of(SwedishTime.Today(time));
+
+    /// <summary>Changes the plan's title, owner and the problems it answers; a change to an adopted plan starts its next version.</summary>
+    public async Task<Dictionary<string, string>> UpdatePlanAsync(int planId, string? title, int? ownerOrganisationId, IReadOnlyList<int> problemIds, CancellationToken cancellationToken = default)
+    {
+        var plan = await db.ActionPlans.Include(p => p.Problems).Include(p => p.Measures).ThenInclude(m => m.Causes).AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
+        {
+            return new() { ["plan"] = "Planen finns inte." };
+        }
+
+        var errors = await ValidatePlanAsync(title, ownerOrganisationId, problemIds, cancellationToken);
+        var kept = problemIds.ToHashSet();
+        var causeIds = plan.Measures.SelectMany(m => m.Causes).Select(c => c.CauseId).ToList();
+        var targeted = await db.Causes.Where(c => causeIds.Contains(c.Id) && !kept.Contains(c.ProblemId))
+            .Select(c => c.Text).Distinct().ToListAsync(cancellationToken);
+        if (targeted.Count > 0)
+        {
+            errors["problems"] = $"Planens åtgärder riktar sig mot orsaker till problemet som tas bort ({string.Join("; ", targeted)}). Ändra åtgärderna först.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        StartNextVersionIfAdopted(plan);
+        plan.Title = title!.Trim();
+        plan.OwnerOrganisationId = ownerOrganisationId;
+        plan.Problems.RemoveAll(p => !kept.Contains(p.ProblemId));
+        plan.Problems.AddRange(kept.Where(id => plan.Problems.All(p => p.ProblemId != id)).Select(id => new ActionPlanProblem { ProblemId = id }));
+        plan.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    public async Task<string?> SubmitForReviewAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var plan = await db.ActionPlans.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan?.Status != PlanStatus.Draft)
+        {
+            return plan is null ? "Planen finns inte." : "Bara ett utkast kan skickas på granskning.";
+        }
+
+        plan.Status = PlanStatus.InReview;
+        plan.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// Adopts the plan: records the committee's decision and freezes this version's whole tree, so that what was decided can
+    /// always be shown. A plan without measures is not a plan yet. Returns what is wrong, per field.
+    /// </summary>
+    public async Task<Dictionary<string, string>> AdoptAsync(int planId, string? committee, DateOnly? adoptedOn, string? diaryNumber, string userName, CancellationToken cancellationToken = default)
+    {
+        if (await TreeAsync(planId, cancellationToken) is not var (tree, problems))
+        {
+            return new() { ["plan"] = "Planen finns inte." };
+        }
+
+        var errors = Adoption.Validate(tree.Status == PlanStatus.Adopted, committee, adoptedOn, diaryNumber, SwedishTime.Today(time), "planen");
+        if (tree.Measures.Count == 0)
+        {
+            errors["measures"] = "En plan utan åtgärder kan inte antas.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var plan = await db.ActionPlans.SingleAsync(p => p.Id == planId, cancellationToken);
+        (plan.Status, plan.Committee, plan.AdoptedOn, plan.DiaryNumber) = (PlanStatus.Adopted, committee!.Trim(), adoptedOn, diaryNumber!.Trim());
+        plan.UpdatedAt = time.GetUtcNow();
+        (tree.Status, tree.Committee, tree.AdoptedOn, tree.DiaryNumber) = (plan.Status, plan.Committee, plan.AdoptedOn, plan.DiaryNumber);
+        db.ActionPlanVersions.Add(new ActionPlanVersion
+        {
+            ActionPlanId = planId, Number = plan.Version, Committee = plan.Committee, AdoptedOn = plan.AdoptedOn, DiaryNumber = plan.DiaryNumber,
+            FrozenAt = plan.UpdatedAt, FrozenBy = userName, TreeJson = PlanTree.Of(tree, problems).ToJson(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    public Task<List<ActionPlanVersion>> VersionsAsync(int planId, CancellationToken cancellationToken = default) =>
+        db.ActionPlanVersions.AsNoTracking().Where(v => v.ActionPlanId == planId).OrderBy(v => v.Number).ToListAsync(cancellationToken);
+
+    private async Task<Dictionary<string, string>> ValidatePlanAsync(string? title, int? ownerOrganisationId, IReadOnlyList<int> problemIds, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            errors["title"] = "Ge planen en rubrik.";
+        }
+
+        if (ownerOrganisationId is { } owner && !await db.Organisations.AnyAsync(o => o.Id == owner, cancellationToken))
+        {
+            errors["owner"] = "Organisationen finns inte.";
+        }
+
+        var found = await db.Problems.CountAsync(p => problemIds.Contains(p.Id), cancellationToken);
+        if (problemIds.Count == 0 || found < problemIds.Distinct().Count())
+        {
+            errors["problems"] = problemIds.Count == 0 ? "En plan svarar mot minst ett problem." : "Ett av problemen finns inte.";
+        }
+
+        return errors;
+    }
 
     private static void StartNextVersionIfAdopted(ActionPlan plan)
     {

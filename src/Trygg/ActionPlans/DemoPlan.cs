@@ -108,9 +108,12 @@ public sealed class DemoPlan(AppDbContext db, ActionPlans plans, Incidents.Incid
             }
         }
 
-        var adopted = await db.ActionPlans.SingleAsync(p => p.Id == plan!.Id, cancellationToken);
-        (adopted.Status, adopted.Committee, adopted.AdoptedOn, adopted.DiaryNumber) = (PlanStatus.Adopted, "Järva stadsdelsnämnd (exempel)", new DateOnly(2025, 1, 23), "exempel");
-        await db.SaveChangesAsync(cancellationToken);
+        var adoption = await plans.AdoptAsync(plan!.Id, "Järva stadsdelsnämnd (exempel)", new DateOnly(2025, 1, 23), "exempel", "demodata", cancellationToken);
+        if (adoption.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", adoption.Values));
+        }
+
         return true;
     }
 }

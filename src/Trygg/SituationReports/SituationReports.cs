@@ -217,31 +217,7 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
     /// <summary>Adopts the report: records the decision and freezes this version. Returns what is wrong, per field.</summary>
     public async Task<Dictionary<string, string>> AdoptAsync(SituationReport report, string? committee, DateOnly? adoptedOn, string? diaryNumber, string userName, CancellationToken cancellationToken = default)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (report.Status == SituationReportStatus.Adopted)
-        {
-            errors["status"] = "Versionen är redan antagen.";
-        }
-
-        if (string.IsNullOrWhiteSpace(committee))
-        {
-            errors["committee"] = "Ange vilket organ som antog lägesbilden, t.ex. Järva stadsdelsnämnd.";
-        }
-
-        if (adoptedOn is null)
-        {
-            errors["adoptedOn"] = "Ange datum för beslutet.";
-        }
-        else if (adoptedOn > DateOnly.FromDateTime(SwedishTime.ToLocal(time.GetUtcNow().UtcDateTime)))
-        {
-            errors["adoptedOn"] = "Beslutsdatumet ligger i framtiden.";
-        }
-
-        if (string.IsNullOrWhiteSpace(diaryNumber))
-        {
-            errors["diaryNumber"] = "Ange diarienumret, t.ex. JÄR 2026/123.";
-        }
-
+        var errors = Adoption.Validate(report.Status == SituationReportStatus.Adopted, committee, adoptedOn, diaryNumber, SwedishTime.Today(time), "lägesbilden");
         if (errors.Count > 0)
         {
             return errors;

@@ -54,12 +54,16 @@ public sealed class ActionPlansTests(TryggApp app)
         var stored = await db.Measures.AsNoTracking().SingleAsync(m => m.Id == measure.Id, Token);
         Assert.Equal(("Trygghetsvärdar", 450_000m, 2), (stored.Title, stored.BudgetSek, stored.Revision));
 
-        var adopted = await db.ActionPlans.SingleAsync(p => p.Id == plan.Id, Token);
-        (adopted.Status, adopted.Committee, adopted.AdoptedOn, adopted.DiaryNumber) = (PlanStatus.Adopted, "Kommunstyrelsen", new DateOnly(2025, 2, 1), "KS 2025/1");
-        await db.SaveChangesAsync(Token);
+        Assert.Empty(await plans.AdoptAsync(plan.Id, "Kommunstyrelsen", new DateOnly(2025, 2, 1), "KS 2025/1", "samordnare", Token));
+        Assert.Equal("Versionen är redan antagen.", (await plans.AdoptAsync(plan.Id, "Kommunstyrelsen", new DateOnly(2025, 2, 1), "KS 2025/1", "samordnare", Token))["status"]);
         Assert.Empty((await plans.SaveMeasureAsync(plan.Id, measure.Id, 2, input with { BudgetSek = 500_000 }, Token)).Errors);
         var next = await db.ActionPlans.AsNoTracking().SingleAsync(p => p.Id == plan.Id, Token);
         Assert.Equal((PlanStatus.Draft, 2, (string?)null), (next.Status, next.Version, next.Committee));
+
+        // What the committee adopted stays as it was decided.
+        var frozen = PlanTree.Read((await plans.VersionsAsync(plan.Id, Token)).Single().TreeJson);
+        Assert.Equal((1, "Kommunstyrelsen", "KS 2025/1", 450_000m), (frozen.Version, frozen.Committee, frozen.DiaryNumber, frozen.Measures.Single().BudgetSek));
+        Assert.Equal(cause.Id, frozen.Measures.Single().CauseIds.Single());
     }
 
     [Fact]
@@ -87,8 +91,10 @@ public sealed class ActionPlansTests(TryggApp app)
         var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
         var (problem, _) = await plans.CreateProblemAsync(new ProblemInput("Skadegörelse vid skolan"), "test", Token);
         var (cause, _) = await plans.AddCauseAsync(problem!.Id, new CauseInput("Ingen vuxen på skolgården på kvällen", CauseSide.Place), Token);
+        var (goal, _) = await plans.AddGoalAsync(problem.Id, new GoalInput("Mindre skadegörelse", IndicatorKind.Manual, null, 2, new DateOnly(2026, 12, 31), Baseline: 10, ReportedBy: "Skolans rektor"), Token);
         var (plan, _) = await plans.CreatePlanAsync("Åtgärdsplan skolan", null, [problem.Id], Token);
-        var (measure, _) = await plans.SaveMeasureAsync(plan!.Id, null, null, new MeasureInput("Kvällsvakt", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), [cause!.Id], GoalIds: "1"), Token);
+        var (measure, _) = await plans.SaveMeasureAsync(plan!.Id, null, null,
+            new MeasureInput("Kvällsvakt", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), [cause!.Id], GoalIds: goal!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), Token);
         var current = plans.CurrentTertial(); // 2026-T3 on the tests' clock (23 November 2026)
 
         Assert.Equal(TrafficLight.Red, PlanReview.Light((await plans.TreeAsync(plan.Id, Token))!.Value.Plan, current));
@@ -99,6 +105,31 @@ public sealed class ActionPlansTests(TryggApp app)
         var (tree, problems) = (await plans.TreeAsync(plan.Id, Token))!.Value;
         Assert.Equal(TrafficLight.Green, PlanReview.Light(tree, current));
         Assert.Empty(PlanReview.Gaps(tree, problems, current));
+    }
+
+    [Fact]
+    public async Task APlanIsAdoptedOnlyWithADecisionAndMeasuresAndCannotDropAProblemItsMeasuresTarget()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
+        var (problem, _) = await plans.CreateProblemAsync(new ProblemInput("Inbrott i förråd"), "test", Token);
+        var (other, _) = await plans.CreateProblemAsync(new ProblemInput("Bilbränder"), "test", Token);
+        var (cause, _) = await plans.AddCauseAsync(problem!.Id, new CauseInput("Förråden har gamla lås", CauseSide.Victim), Token);
+        var (plan, _) = await plans.CreatePlanAsync("Åtgärdsplan förråd", null, [problem.Id], Token);
+
+        var empty = await plans.AdoptAsync(plan!.Id, " ", new DateOnly(2030, 1, 1), "", "samordnare", Token);
+        Assert.Equal(["adoptedOn", "committee", "diaryNumber", "measures"], empty.Keys.Order());
+        Assert.Equal("En plan utan åtgärder kan inte antas.", empty["measures"]);
+        Assert.Equal("Beslutsdatumet ligger i framtiden.", empty["adoptedOn"]);
+        Assert.Empty(await plans.VersionsAsync(plan.Id, Token));
+
+        await plans.SaveMeasureAsync(plan.Id, null, null, new MeasureInput("Nya lås", new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), [cause!.Id]), Token);
+        Assert.Equal("Planens åtgärder riktar sig mot orsaker till problemet som tas bort (Förråden har gamla lås). Ändra åtgärderna först.",
+            (await plans.UpdatePlanAsync(plan.Id, "Åtgärdsplan förråd", null, [other!.Id], Token))["problems"]);
+        Assert.Empty(await plans.UpdatePlanAsync(plan.Id, "Åtgärdsplan förråd och bilar", null, [problem.Id, other.Id], Token));
+        var (tree, problems) = (await plans.TreeAsync(plan.Id, Token))!.Value;
+        Assert.Equal(("Åtgärdsplan förråd och bilar", 2), (tree.Title, problems.Count));
+        Assert.Contains(PlanReview.Gaps(tree, problems, plans.CurrentTertial()), g => g.Kind == GapKind.ProblemWithoutMeasure && g.ProblemId == other.Id);
     }
 
     private sealed record RowJson(string Key, long Count);
