@@ -13,7 +13,8 @@ public static class PlanReview
     public static IReadOnlyList<Gap> Gaps(ActionPlan plan, IReadOnlyList<Problem> problems, Tertial current)
     {
         var gaps = new List<Gap>();
-        var targeted = plan.Measures.SelectMany(m => m.Causes.Select(c => c.CauseId)).ToHashSet();
+        // A cancelled measure addresses nothing any more.
+        var targeted = plan.Measures.Where(m => m.Status != MeasureStatus.Cancelled).SelectMany(m => m.Causes.Select(c => c.CauseId)).ToHashSet();
         foreach (var measure in plan.Measures.Where(m => m.Status != MeasureStatus.Cancelled))
         {
             if (measure.Causes.Count == 0)
@@ -34,7 +35,7 @@ public static class PlanReview
 
         foreach (var problem in problems.Where(p => plan.Problems.Any(pp => pp.ProblemId == p.Id)))
         {
-            if (!problem.Causes.Any(c => targeted.Contains(c.Id)))
+            if (!HasMeasure(problem, targeted))
             {
                 gaps.Add(new Gap(GapKind.ProblemWithoutMeasure, $"Problemet \"{problem.Title}\" har ingen åtgärd.", ProblemId: problem.Id));
             }
@@ -47,6 +48,9 @@ public static class PlanReview
 
         return gaps;
     }
+
+    /// <summary>Whether any of the measures (given by the causes they target) addresses one of the problem's causes.</summary>
+    public static bool HasMeasure(Problem problem, IReadOnlySet<int> targetedCauseIds) => problem.Causes.Any(c => targetedCauseIds.Contains(c.Id));
 
     /// <summary>
     /// A measure's light for a tertial. Grey: not started. Red: active but not followed up, cancelled, or past its end without

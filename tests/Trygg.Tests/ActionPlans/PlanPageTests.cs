@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -36,6 +37,39 @@ public sealed class PlanPageTests(TryggApp app)
         Assert.Contains("Luckor i kedjan (1)", after, StringComparison.Ordinal);
         var updated = await client.GetFromJsonAsync<JsonElement>($"/api/plans/{id}", Token);
         Assert.Equal("Green", updated.GetProperty("measures").EnumerateArray().Single(m => m.GetProperty("id").GetInt32() == measureId).GetProperty("light").GetString());
+    }
+
+    [Fact]
+    public async Task ThePlansPageListsThePrioritisedProblemsAndMarksThoseNoMeasureAddresses()
+    {
+        int lonely;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
+            var (problem, _) = await plans.CreateProblemAsync(new Trygg.ActionPlans.ProblemInput("Skadegörelse på lekplatsen", Priority: 1), "test", Token);
+            lonely = problem!.Id;
+        }
+
+        using var client = await app.SignedInClientAsync(Roles.Analyst);
+        var page = new PageRows(await client.GetStringAsync("/plans", Token));
+
+        Assert.Contains("ingen åtgärd", page.Row($"data-problem=\"{lonely}\""), StringComparison.Ordinal);
+        var demo = page.Row("Öppen narkotikaförsäljning vid Rinkeby torg");
+        Assert.DoesNotContain("ingen åtgärd", demo, StringComparison.Ordinal);
+        Assert.Contains(">ja<", demo, StringComparison.Ordinal);
+    }
+
+    /// <summary>Just enough of a page to find the table row that holds a text.</summary>
+    private sealed record PageRows(string Html)
+    {
+        public string Row(string text)
+        {
+            var html = WebUtility.HtmlDecode(Html);
+            var at = html.IndexOf(text, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"'{text}' is not on the page");
+            var start = html.LastIndexOf("<tr", at, StringComparison.Ordinal);
+            return html[start..html.IndexOf("</tr>", at, StringComparison.Ordinal)];
+        }
     }
 
     [Fact]

@@ -35,6 +35,19 @@ public sealed class PlanReviewTests
     }
 
     [Fact]
+    public void ACancelledMeasureNoLongerAddressesItsCause()
+    {
+        var (plan, problems) = Example();
+        plan.Measures[0].Status = MeasureStatus.Cancelled;
+
+        var gaps = PlanReview.Gaps(plan, problems, T2);
+
+        Assert.Contains(gaps, g => g.Kind == GapKind.CauseWithoutMeasure && g.CauseId == 1);
+        Assert.Contains(gaps, g => g.Kind == GapKind.ProblemWithoutMeasure && g.ProblemId == 1);
+        Assert.DoesNotContain(gaps, g => g.MeasureId == 10); // and, being cancelled, needs neither indicator nor follow-up
+    }
+
+    [Fact]
     public void TheTrafficLightIsDerivedFromFollowUpAndDates()
     {
         var measure = new Measure { Title = "Belysning", Start = new DateOnly(2025, 3, 1), End = new DateOnly(2025, 12, 31), Status = MeasureStatus.Ongoing };
