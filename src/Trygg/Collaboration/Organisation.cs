@@ -20,6 +20,32 @@ public class Organisation
     public int? AreaId { get; set; }
 
     public Area? Area { get; set; }
+
+    /// <summary>The designated coordinator (trygghetssamordnare): staff contact data, shown only to signed-in users.</summary>
+    public string CoordinatorName { get; set; } = "";
+
+    public string CoordinatorRole { get; set; } = "";
+
+    /// <summary>A work e-mail address; never a private one.</summary>
+    public string CoordinatorEmail { get; set; } = "";
+
+    /// <summary>Whether this organisation is the municipality's coordinating function for crime prevention (law 2023:196, 4 §).</summary>
+    public bool IsCoordinatingFunction { get; set; }
+
+    /// <summary>What it answers for under each focus area, as the trygghetsprogram sets it.</summary>
+    public List<Responsibility> Responsibilities { get; set; } = [];
+}
+
+/// <summary>An organisation's responsibility under a focus area of the trygghetsprogram (e.g. Trafiknämnden: offentlig miljö och stadsutveckling).</summary>
+public class Responsibility
+{
+    public int Id { get; set; }
+
+    public int OrganisationId { get; set; }
+
+    public int FocusAreaNumber { get; set; }
+
+    public required string Text { get; set; }
 }
 
 /// <summary>Who may act for whom.</summary>

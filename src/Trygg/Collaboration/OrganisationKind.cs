@@ -9,5 +9,10 @@ public enum OrganisationKind
     RescueService,
     PoliceRegion,
     PoliceArea,
+    /// <summary>Region Stockholm and other regional bodies.</summary>
+    Region,
+    PropertyOwner,
+    Business,
+    CivilSociety,
     ExternalPartner,
 }

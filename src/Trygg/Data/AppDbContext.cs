@@ -64,6 +64,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<FollowUp.EffectEvaluation> EffectEvaluations => Set<FollowUp.EffectEvaluation>();
 
+    public DbSet<Responsibility> Responsibilities => Set<Responsibility>();
+
+    public DbSet<CollaborationGroup> Groups => Set<CollaborationGroup>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<WorkTask> Tasks => Set<WorkTask>();
+
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    public DbSet<SteeringDocument> SteeringDocuments => Set<SteeringDocument>();
+
+    public DbSet<SafetyInvestment> SafetyInvestments => Set<SafetyInvestment>();
+
+    public DbSet<SeriousTalkCount> SeriousTalks => Set<SeriousTalkCount>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -112,6 +130,105 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             organisation.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
             organisation.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
             organisation.HasOne(o => o.Area).WithMany().HasForeignKey(o => o.AreaId).OnDelete(DeleteBehavior.SetNull);
+            organisation.Property(o => o.CoordinatorName).HasMaxLength(200);
+            organisation.Property(o => o.CoordinatorRole).HasMaxLength(200);
+            organisation.Property(o => o.CoordinatorEmail).HasMaxLength(256);
+            organisation.HasMany(o => o.Responsibilities).WithOne().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Responsibility>(responsibility =>
+        {
+            responsibility.HasIndex(r => new { r.OrganisationId, r.FocusAreaNumber }).IsUnique();
+            responsibility.Property(r => r.Text).HasMaxLength(1000);
+        });
+
+        builder.Entity<CollaborationGroup>(group =>
+        {
+            group.Property(g => g.Name).HasMaxLength(300);
+            group.Property(g => g.Kind).HasConversion<string>().HasMaxLength(16);
+            group.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+            group.HasMany(g => g.Links).WithOne().HasForeignKey(l => l.GroupId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<GroupMember>(member =>
+        {
+            member.Property(m => m.Role).HasMaxLength(200);
+            member.Property(m => m.PersonName).HasMaxLength(200);
+            member.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<GroupLink>(link =>
+        {
+            link.HasOne<Problems.Problem>().WithMany().HasForeignKey(l => l.ProblemId).OnDelete(DeleteBehavior.Cascade);
+            link.HasOne<ActionPlans.Measure>().WithMany().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Meeting>(meeting =>
+        {
+            meeting.HasOne<CollaborationGroup>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+            meeting.HasMany(m => m.Decisions).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Decision>(decision =>
+        {
+            decision.HasOne<ActionPlans.Measure>().WithMany().HasForeignKey(d => d.MeasureId).OnDelete(DeleteBehavior.SetNull);
+            decision.HasMany(d => d.Tasks).WithOne().HasForeignKey(t => t.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<WorkTask>(task =>
+        {
+            task.Property(t => t.Title).HasMaxLength(300);
+            task.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OwnerOrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Agreement>(agreement =>
+        {
+            agreement.Property(a => a.Title).HasMaxLength(300);
+            agreement.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+            agreement.Property(a => a.Signatories).HasMaxLength(1000);
+            agreement.HasMany(a => a.Parties).WithOne().HasForeignKey(p => p.AgreementId).OnDelete(DeleteBehavior.Cascade);
+            agreement.HasMany(a => a.Goals).WithOne().HasForeignKey(g => g.AgreementId).OnDelete(DeleteBehavior.Cascade);
+            agreement.HasMany(a => a.Measures).WithOne().HasForeignKey(m => m.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AgreementParty>(party =>
+        {
+            party.HasKey(p => new { p.AgreementId, p.OrganisationId });
+            party.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AgreementMeasure>(link =>
+        {
+            link.HasKey(l => new { l.AgreementId, l.MeasureId });
+            link.HasOne<ActionPlans.Measure>().WithMany().HasForeignKey(l => l.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SteeringDocument>(document =>
+        {
+            document.Property(d => d.Title).HasMaxLength(300);
+            document.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+            document.Property(d => d.Link).HasMaxLength(1000);
+            document.Property(d => d.ActionPlanIds).HasMaxLength(500);
+            document.Property(d => d.AgreementIds).HasMaxLength(500);
+            document.HasOne<Organisation>().WithMany().HasForeignKey(d => d.OwnerOrganisationId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<SafetyInvestment>(investment =>
+        {
+            investment.Property(i => i.Title).HasMaxLength(300);
+            investment.Property(i => i.Category).HasConversion<string>().HasMaxLength(32);
+            investment.Property(i => i.AreaCode).HasMaxLength(64);
+            investment.Property(i => i.CostSek).HasPrecision(14, 2);
+            investment.HasOne<Organisation>().WithMany().HasForeignKey(i => i.ResponsibleOrganisationId).OnDelete(DeleteBehavior.SetNull);
+            investment.HasOne<ActionPlans.Measure>().WithMany().HasForeignKey(i => i.MeasureId).OnDelete(DeleteBehavior.SetNull);
+            investment.HasOne<FollowUp.EffectEvaluation>().WithMany().HasForeignKey(i => i.EffectEvaluationId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<SeriousTalkCount>(count =>
+        {
+            count.HasIndex(c => new { c.OrganisationId, c.Month }).IsUnique();
+            count.Property(c => c.ReportedBy).HasMaxLength(256);
+            count.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<IncidentCategory>(category =>

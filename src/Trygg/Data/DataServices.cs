@@ -47,6 +47,10 @@ public static class DataServices
         services.AddScoped<SituationReports.SituationReports>();
         services.AddScoped<ActionPlans.ActionPlans>();
         services.AddScoped<ActionPlans.DemoPlan>();
+        services.AddScoped<Collaboration.Governance>();
+        services.AddScoped<Collaboration.SeriousTalks>();
+        services.AddScoped<Collaboration.Compliance>();
+        services.AddScoped<Collaboration.DemoGovernance>();
         services.AddScoped<ImportRuns>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();

@@ -22,6 +22,7 @@ public sealed class DatabaseSeeder(
     Categories categories,
     ImportRuns importRuns,
     ActionPlans.DemoPlan demoPlan,
+    Collaboration.DemoGovernance demoGovernance,
     TimeProvider time,
     UserManager<TryggUser> users,
     RoleManager<IdentityRole> roles,
@@ -94,6 +95,11 @@ public sealed class DatabaseSeeder(
         if (await demoPlan.SeedAsync(cancellationToken))
         {
             logger.LogInformation("Läste in exemplet {Plan}.", ActionPlans.DemoPlan.Title);
+        }
+
+        if (await demoGovernance.SeedAsync(cancellationToken))
+        {
+            logger.LogInformation("Läste in exemplet på samverkan i Järva.");
         }
 
         return result;
