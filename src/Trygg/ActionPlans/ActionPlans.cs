@@ -8,149 +8,12 @@ using Trygg.Problems;
 namespace Trygg.ActionPlans;
 
 /// <summary>
-/// Problems, their causes and goals, plans and measures, and follow-up: the rules every page, the API and the demo data go
-/// through. Each change is validated with Swedish messages per field and saved whole or not at all; a measure saved from an
-/// older revision is a conflict, not an overwrite; a change to an adopted plan starts its next version.
+/// Plans, measures and follow-up (problems, causes and goals are <see cref="ProblemWork"/>'s): the rules every page, the API
+/// and the demo data go through. Each change is validated with Swedish messages per field and saved whole or not at all; a
+/// measure saved from an older revision is a conflict, not an overwrite; a change to an adopted plan starts its next version.
 /// </summary>
-public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, TimeProvider time)
+public sealed class ActionPlans(AppDbContext db, TimeProvider time)
 {
-    public async Task<(Problem? Problem, Dictionary<string, string> Errors)> CreateProblemAsync(ProblemInput input, string userName, CancellationToken cancellationToken = default)
-    {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(input.Title))
-        {
-            errors["title"] = "Ge problemet en rubrik.";
-        }
-
-        if (input.Priority is < 1 or > 3)
-        {
-            errors["priority"] = "Prioriteten ska vara 1 (högst), 2 eller 3.";
-        }
-
-        var directory = await AreaDirectory.LoadAsync(db, cancellationToken);
-        var unknown = Split(input.AreaCodes).Where(code => directory.Find(code) is null).ToList();
-        if (unknown.Count > 0)
-        {
-            errors["areas"] = $"Inget område har koden {string.Join(", ", unknown.Select(c => $"'{c}'"))}.";
-        }
-
-        if (input.SituationReportId is { } reportId && !await db.SituationReports.AnyAsync(r => r.Id == reportId, cancellationToken))
-        {
-            errors["situationReport"] = "Lägesbilden finns inte.";
-        }
-
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        var problem = new Problem
-        {
-            Title = input.Title!.Trim(), Description = input.Description?.Trim() ?? "", AreaCodes = string.Join(',', Split(input.AreaCodes)),
-            SituationReportId = input.SituationReportId, Priority = input.Priority, PriorityAreas = input.PriorityAreas ?? "", FocusAreas = input.FocusAreas ?? "",
-            Perspectives = input.Perspectives ?? "", FiguresJson = input.FiguresJson ?? "[]", CreatedAt = time.GetUtcNow(), CreatedBy = userName,
-        };
-        db.Problems.Add(problem);
-        await db.SaveChangesAsync(cancellationToken);
-        return (problem, errors);
-    }
-
-    public async Task<(Cause? Cause, Dictionary<string, string> Errors)> AddCauseAsync(int problemId, CauseInput input, CancellationToken cancellationToken = default)
-    {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!await db.Problems.AnyAsync(p => p.Id == problemId, cancellationToken))
-        {
-            errors["problem"] = "Problemet finns inte.";
-        }
-
-        if (string.IsNullOrWhiteSpace(input.Text))
-        {
-            errors["text"] = "Beskriv orsaken.";
-        }
-
-        if (input.ParentId is { } parent && !await db.Causes.AnyAsync(c => c.Id == parent && c.ProblemId == problemId, cancellationToken))
-        {
-            errors["parent"] = "Den överordnade orsaken hör inte till problemet.";
-        }
-
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        var cause = new Cause
-        {
-            ProblemId = problemId, ParentId = input.ParentId, Text = input.Text!.Trim(), Side = input.Side, Level = input.Level, Kind = input.Kind,
-            EvidenceKind = input.EvidenceKind, Evidence = input.Evidence?.Trim() ?? "", Certainty = input.Certainty,
-        };
-        db.Causes.Add(cause);
-        await db.SaveChangesAsync(cancellationToken);
-        return (cause, errors);
-    }
-
-    /// <summary>
-    /// Adds a goal. An incident indicator's baseline is counted, not typed: its incidents in the last calendar year.
-    /// </summary>
-    public async Task<(Goal? Goal, Dictionary<string, string> Errors)> AddGoalAsync(int problemId, GoalInput input, CancellationToken cancellationToken = default)
-    {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!await db.Problems.AnyAsync(p => p.Id == problemId, cancellationToken))
-        {
-            errors["problem"] = "Problemet finns inte.";
-        }
-
-        if (string.IsNullOrWhiteSpace(input.Text))
-        {
-            errors["text"] = "Beskriv målet.";
-        }
-
-        var columns = await store.GetAsync(db, cancellationToken);
-        var (parameters, queryError) = Incidents.IncidentQueryParameters.Parse(input.IndicatorQuery ?? "");
-        var (filter, problems) = parameters.Parse(columns);
-        if (input.Kind == IndicatorKind.Incidents && (queryError ?? string.Join(" ", problems.SelectMany(p => p.Value))) is { Length: > 0 } wrong)
-        {
-            errors["indicatorQuery"] = wrong;
-        }
-
-        if (input.TargetDate == default)
-        {
-            errors["targetDate"] = "Ange senast när målet ska vara nått.";
-        }
-
-        if (input.Target < 0)
-        {
-            errors["target"] = "Målvärdet kan inte vara negativt.";
-        }
-
-        if (input.Kind == IndicatorKind.Manual && string.IsNullOrWhiteSpace(input.ReportedBy))
-        {
-            errors["reportedBy"] = "Ange vem som rapporterar värdet.";
-        }
-
-        if (input.Kind != IndicatorKind.Incidents && input.Baseline is null)
-        {
-            errors["baseline"] = "Ange utgångsvärdet.";
-        }
-
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        var year = DateOnly.FromDateTime(SwedishTime.ToLocal(time.GetUtcNow().UtcDateTime)).Year - 1;
-        var baseline = input.Kind == IndicatorKind.Incidents
-            ? IndicatorValue(columns, filter, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))
-            : input.Baseline!.Value;
-        var goal = new Goal
-        {
-            ProblemId = problemId, Text = input.Text!.Trim(), IndicatorKind = input.Kind, IndicatorQuery = input.IndicatorQuery?.Trim() ?? "", ReportedBy = input.ReportedBy?.Trim() ?? "",
-            Baseline = baseline, Target = input.Target, TargetDate = input.TargetDate, LowerIsBetter = input.LowerIsBetter,
-        };
-        db.Goals.Add(goal);
-        await db.SaveChangesAsync(cancellationToken);
-        return (goal, errors);
-    }
-
     /// <summary>An incident indicator's value over a period: the number of incidents its query selects, counted, never typed.</summary>
     public static double IndicatorValue(Incidents.IncidentColumns columns, Incidents.IncidentFilter filter, DateOnly from, DateOnly to) =>
         new Incidents.IncidentQuery(columns).Count(filter with { From = from, To = to });
@@ -225,16 +88,16 @@ public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, 
             errors["causes"] = "En åtgärd kan bara rikta sig mot orsaker till planens problem.";
         }
 
-        var goalIds = Split(input.GoalIds).Select(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList();
+        var goalIds = (input.GoalIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(id => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList();
         if (goalIds.Count > 0 && await db.Goals.CountAsync(g => goalIds.Contains(g.Id) && problemIds.Contains(g.ProblemId), cancellationToken) < goalIds.Distinct().Count())
         {
             errors["goals"] = "En åtgärd kan bara följas med indikatorer för planens mål.";
         }
 
         var directory = await AreaDirectory.LoadAsync(db, cancellationToken);
-        if (Split(input.AreaCodes).Where(code => directory.Find(code) is null).ToList() is { Count: > 0 } unknownAreas)
+        if (directory.UnknownCodes(input.AreaCodes) is { } unknownAreas)
         {
-            errors["areas"] = $"Inget område har koden {string.Join(", ", unknownAreas.Select(c => $"'{c}'"))}.";
+            errors["areas"] = unknownAreas;
         }
 
         if (input.ResponsibleOrganisationId is { } responsible && !await db.Organisations.AnyAsync(o => o.Id == responsible, cancellationToken))
@@ -266,7 +129,7 @@ public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, 
         measure.ResponsibleOrganisationId = input.ResponsibleOrganisationId;
         measure.Partners = input.Partners?.Trim() ?? "";
         measure.TargetGroup = input.TargetGroup?.Trim() ?? "";
-        measure.AreaCodes = string.Join(',', Split(input.AreaCodes));
+        measure.AreaCodes = string.Join(',', AreaDirectory.SplitCodes(input.AreaCodes));
         (measure.Start, measure.End) = (input.Start, input.End);
         (measure.BudgetSek, measure.StaffHours) = (input.BudgetSek, input.StaffHours);
         (measure.ExpectedShortTerm, measure.ExpectedLongTerm) = (input.ExpectedShortTerm?.Trim() ?? "", input.ExpectedLongTerm?.Trim() ?? "");
@@ -472,17 +335,7 @@ public sealed class ActionPlans(AppDbContext db, Incidents.IncidentStore store, 
             (plan.Status, plan.Committee, plan.AdoptedOn, plan.DiaryNumber) = (PlanStatus.Draft, null, null, null);
         }
     }
-
-    private static List<string> Split(string? codes) => (codes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }
-
-public sealed record ProblemInput(string? Title, string? Description = null, string? AreaCodes = null, int? SituationReportId = null, int Priority = 2,
-    string? PriorityAreas = null, string? FocusAreas = null, string? Perspectives = null, string? FiguresJson = null);
-
-public sealed record CauseInput(string? Text, CauseSide Side, FactorLevel Level = FactorLevel.Group, FactorKind Kind = FactorKind.Risk,
-    EvidenceKind EvidenceKind = EvidenceKind.Statement, string? Evidence = null, Certainty Certainty = Certainty.Medium, int? ParentId = null);
-
-public sealed record GoalInput(string? Text, IndicatorKind Kind, string? IndicatorQuery, double Target, DateOnly TargetDate, double? Baseline = null, string? ReportedBy = null, bool LowerIsBetter = true);
 
 public sealed record MeasureInput(string? Title, DateOnly Start, DateOnly End, IReadOnlyList<int> CauseIds, PreventionKind Kind = PreventionKind.Situational,
     string? Description = null, int? FocusArea = null, int? ResponsibleOrganisationId = null, string? Partners = null, string? TargetGroup = null,

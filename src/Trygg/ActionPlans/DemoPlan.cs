@@ -11,7 +11,7 @@ namespace Trygg.ActionPlans;
 /// Rinkeby torg, its orsaksanalys, a plan with situational and social measures, and two tertials of follow-up. Its decisions
 /// and diary numbers are invented and say so. Written through the same rules as every other plan, once.
 /// </summary>
-public sealed class DemoPlan(AppDbContext db, ActionPlans plans, Incidents.IncidentStore store)
+public sealed class DemoPlan(AppDbContext db, ActionPlans plans, ProblemWork problemWork, Incidents.IncidentStore store)
 {
     public const string Title = "Åtgärdsplan Rinkeby torg 2025–2026 (exempel)";
 
@@ -24,32 +24,32 @@ public sealed class DemoPlan(AppDbContext db, ActionPlans plans, Incidents.Incid
 
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Name, o => o.Id, cancellationToken);
         int? Org(string name) => organisations.TryGetValue(name, out var id) ? id : null;
-        var (problem, errors) = await plans.CreateProblemAsync(new ProblemInput(
+        var (problem, errors) = await problemWork.CreateProblemAsync(new ProblemInput(
             "Öppen narkotikaförsäljning vid Rinkeby torg",
             "Narkotika säljs öppet på och runt torget och i passagerna mot tunnelbanan, mest eftermiddag och kväll. Köparna är ofta unga i säljarnas egen krets; "
             + "boende och handlare undviker platsen. Exempel i demodata, byggt på Järvastrategins beskrivning av narkotikahandeln i utsatta områden.",
-            "0180-sd-rinkeby", Priority: 1, PriorityAreas: "1,2", FocusAreas: "1,3", Perspectives: "perspective-children,perspective-gender"), "demodata", cancellationToken);
+            "0180-sd-rinkeby", Priority: 1, PriorityAreas: [1, 2], FocusAreas: [1, 3], Perspectives: ["perspective-children", "perspective-gender"]), "demodata", cancellationToken);
         if (problem is null)
         {
             throw new InvalidOperationException(string.Join(" ", errors.Values));
         }
 
-        db.Add(new RootCauseAnalysis
+        var (analysis, analysisErrors) = await problemWork.SaveAnalysisAsync(problem.Id, null, new AnalysisInput(
+            Offender: "Unga säljare, ofta i samma krets som köparna; många finansierar ett eget missbruk.",
+            Target: "Unga köpare; boende och handlare som blir otrygga.",
+            Place: "Torget och passagerna mot tunnelbanan: skymda hörn och svag belysning kvällstid.",
+            Handler: "Föräldrar och fältassistenter når inte de yngsta säljarna i tid.",
+            Guardian: "Få vuxna på torget efter klockan 19.",
+            Manager: "Fastighetsägaren och trafikkontoret har ingen gemensam skötsel av torget.",
+            Missing: "En platsansvarig som tar helheten, och vuxna på torget kvällstid.",
+            Participants: "Järva stadsdelsförvaltning, Lokalpolisområde Järva, fastighetsägaren, trafikkontoret",
+            HeldOn: new DateOnly(2024, 11, 12)), cancellationToken);
+        if (analysis is null)
         {
-            ProblemId = problem.Id,
-            Offender = "Unga säljare, ofta i samma krets som köparna; många finansierar ett eget missbruk.",
-            Target = "Unga köpare; boende och handlare som blir otrygga.",
-            Place = "Torget och passagerna mot tunnelbanan: skymda hörn och svag belysning kvällstid.",
-            Handler = "Föräldrar och fältassistenter når inte de yngsta säljarna i tid.",
-            Guardian = "Få vuxna på torget efter klockan 19.",
-            Manager = "Fastighetsägaren och trafikkontoret har ingen gemensam skötsel av torget.",
-            Missing = "En platsansvarig som tar helheten, och vuxna på torget kvällstid.",
-            Participants = "Järva stadsdelsförvaltning, Lokalpolisområde Järva, fastighetsägaren, trafikkontoret",
-            HeldOn = new DateOnly(2024, 11, 12),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+            throw new InvalidOperationException(string.Join(" ", analysisErrors.Values));
+        }
 
-        async Task<int> CauseAsync(CauseInput input) => (await plans.AddCauseAsync(problem.Id, input, cancellationToken)).Cause!.Id;
+        async Task<int> CauseAsync(CauseInput input) => (await problemWork.AddCauseAsync(problem.Id, input, cancellationToken)).Cause!.Id;
         var dark = await CauseAsync(new CauseInput("Skymda passager och svag belysning vid torget", CauseSide.Place, FactorLevel.Society, FactorKind.Risk,
             EvidenceKind.Query, "category=narkotika&area=0180-sd-rinkeby", Certainty.Medium));
         var noManager = await CauseAsync(new CauseInput("Ingen platsägare tar ansvar för torget som helhet", CauseSide.Place, FactorLevel.Society, FactorKind.Risk,
@@ -58,6 +58,12 @@ public sealed class DemoPlan(AppDbContext db, ActionPlans plans, Incidents.Incid
             EvidenceKind.Document, "Utsatta områden – social ordning, kriminell struktur och utmaningar för polisen, NOA juni 2017", Certainty.High));
         var late = await CauseAsync(new CauseInput("Unga i riskzon fångas inte upp tidigt", CauseSide.Victim, FactorLevel.Group, FactorKind.Risk,
             EvidenceKind.Document, "Järvastrategin 2020–2025: kontakt inom 48 timmar", Certainty.Medium, ParentId: recruited));
+
+        // Protective factors, so that the analysis is not only of risks; the measures below strengthen them.
+        var associations = await CauseAsync(new CauseInput("Aktiva föreningar och fritidsgård nära torget", CauseSide.Offender, FactorLevel.Group, FactorKind.Protective,
+            EvidenceKind.Statement, "Järva stadsdelsförvaltning, fritidsverksamheten (exempel)", Certainty.Medium));
+        var traders = await CauseAsync(new CauseInput("Handlarna vid torget vill samverka om platsen", CauseSide.Place, FactorLevel.Group, FactorKind.Protective,
+            EvidenceKind.Statement, "Platssamverkan november 2024 (exempel)", Certainty.High));
 
         // The baseline is counted, not typed. The police publish few notices on drugs (dealing is found by their own work, not
         // reported): Rinkeby had too few in 2024 to follow, so the indicator is all incidents placed in Rinkeby, a third fewer by 2026.
@@ -83,10 +89,10 @@ public sealed class DemoPlan(AppDbContext db, ActionPlans plans, Incidents.Incid
         var lighting = await MeasureAsync(new MeasureInput("Ny belysning och röjda siktlinjer i passagerna vid torget", new DateOnly(2025, 3, 1), new DateOnly(2025, 10, 31), [dark],
             PreventionKind.Situational, "Belysning byts och buskage röjs så att passagerna syns från torget.", 3, Org("Trafiknämnden"), "Fastighetsägaren", "Alla som passerar torget",
             "0180-sd-rinkeby", 850_000, 120, "Fler rör sig på torget kvällstid.", "Färre narkotikahändelser vid torget.", goals, "perspective-gender"));
-        var placeSharing = await MeasureAsync(new MeasureInput("Platssamverkan för torget med fastighetsägare och handlare", new DateOnly(2025, 2, 1), new DateOnly(2026, 12, 31), [noManager],
+        var placeSharing = await MeasureAsync(new MeasureInput("Platssamverkan för torget med fastighetsägare och handlare", new DateOnly(2025, 2, 1), new DateOnly(2026, 12, 31), [noManager, traders],
             PreventionKind.Situational, "En gemensam skötselplan och en platsansvarig för torget.", 3, Org("Järva stadsdelsnämnd"), "Fastighetsägaren, handlarna, Lokalpolisområde Järva",
             "Fastighetsägare och handlare", "0180-sd-rinkeby", 200_000, 400, "En skötselplan som alla parter följer.", "Torget upplevs som tryggt.", goals));
-        var outreach = await MeasureAsync(new MeasureInput("Uppsökande fältarbete och kontakt inom 48 timmar med unga som påträffas", new DateOnly(2025, 1, 1), new DateOnly(2026, 12, 31), [recruited, late],
+        var outreach = await MeasureAsync(new MeasureInput("Uppsökande fältarbete och kontakt inom 48 timmar med unga som påträffas", new DateOnly(2025, 1, 1), new DateOnly(2026, 12, 31), [recruited, late, associations],
             PreventionKind.Social, "Fältassistenter på torget kvällstid; unga som påträffas i miljön får kontakt med socialtjänsten inom 48 timmar.", 1, Org("Järva stadsdelsnämnd"),
             "Lokalpolisområde Järva, skolorna", "Unga 12–20 år i riskzon", "0180-sd-rinkeby", 0, 3_000, "Fler unga i riskzon får stöd tidigt.", "Färre unga rekryteras till försäljningen.", goals,
             "perspective-children"));

@@ -30,6 +30,15 @@ public sealed class AreaDirectory
 
     public AreaSummary? Find(string code) => byCode.GetValueOrDefault(code);
 
+    /// <summary>Area codes written as a comma-separated list ("0180-sd-rinkeby, 0180-sd-tensta"), trimmed, empty ones left out.</summary>
+    public static List<string> SplitCodes(string? codes) => (codes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    /// <summary>What is wrong with a list of area codes ("Inget område har koden 'x'."), or null when every code is known.</summary>
+    public string? UnknownCodes(string? codes) =>
+        SplitCodes(codes).Where(code => Find(code) is null).ToList() is { Count: > 0 } unknown
+            ? $"Inget område har koden {string.Join(", ", unknown.Select(c => $"'{c}'"))}."
+            : null;
+
     public AreaSummary? Find(int? id) => id is { } value ? byId.GetValueOrDefault(value) : null;
 
     public IEnumerable<AreaSummary> Current(AreaLevel level) => All.Where(a => a.Level == level && a.ValidTo == null);

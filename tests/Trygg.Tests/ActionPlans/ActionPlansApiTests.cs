@@ -25,7 +25,7 @@ public sealed class ActionPlansApiTests(TryggApp app)
         var tree = await client.GetFromJsonAsync<JsonElement>($"/api/plans/{demo.GetProperty("id").GetInt32()}?tertial=2025-T3", Json, Token);
         var problem = tree.GetProperty("problems").EnumerateArray().Single();
         Assert.Equal("Öppen narkotikaförsäljning vid Rinkeby torg", problem.GetProperty("title").GetString());
-        Assert.Equal(4, problem.GetProperty("causes").GetArrayLength());
+        Assert.Equal(6, problem.GetProperty("causes").GetArrayLength()); // four risks and two protective factors
         Assert.Equal("En platsansvarig som tar helheten, och vuxna på torget kvällstid.", problem.GetProperty("analysis").GetProperty("missing").GetString());
         Assert.Empty(tree.GetProperty("gaps").EnumerateArray()); // every cause is addressed, every measure followed up in 2025-T3
 

@@ -17,10 +17,11 @@ public sealed class ActionPlansTests(TryggApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
-        var (problem, _) = await plans.CreateProblemAsync(new ProblemInput("Öppen narkotikahandel vid torget", AreaCodes: "0180-sd-rinkeby"), "test", Token);
-        var (other, _) = await plans.CreateProblemAsync(new ProblemInput("Klotter i tunnlar"), "test", Token);
-        var (cause, _) = await plans.AddCauseAsync(problem!.Id, new CauseInput("Mörka passager", CauseSide.Place), Token);
-        var (foreign, _) = await plans.AddCauseAsync(other!.Id, new CauseInput("Ingen städning", CauseSide.Place), Token);
+        var work = scope.ServiceProvider.GetRequiredService<ProblemWork>();
+        var (problem, _) = await work.CreateProblemAsync(new ProblemInput("Öppen narkotikahandel vid torget", AreaCodes: "0180-sd-rinkeby"), "test", Token);
+        var (other, _) = await work.CreateProblemAsync(new ProblemInput("Klotter i tunnlar"), "test", Token);
+        var (cause, _) = await work.AddCauseAsync(problem!.Id, new CauseInput("Mörka passager", CauseSide.Place), Token);
+        var (foreign, _) = await work.AddCauseAsync(other!.Id, new CauseInput("Ingen städning", CauseSide.Place), Token);
         var (plan, _) = await plans.CreatePlanAsync("Åtgärdsplan Rinkeby", null, [problem.Id], Token);
 
         var (saved, errors) = await plans.SaveMeasureAsync(plan!.Id, null, null,
@@ -38,9 +39,10 @@ public sealed class ActionPlansTests(TryggApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
+        var work = scope.ServiceProvider.GetRequiredService<ProblemWork>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var (problem, _) = await plans.CreateProblemAsync(new ProblemInput("Rån mot unga vid tunnelbanan"), "test", Token);
-        var (cause, _) = await plans.AddCauseAsync(problem!.Id, new CauseInput("Unga rör sig ensamma sent", CauseSide.Victim), Token);
+        var (problem, _) = await work.CreateProblemAsync(new ProblemInput("Rån mot unga vid tunnelbanan"), "test", Token);
+        var (cause, _) = await work.AddCauseAsync(problem!.Id, new CauseInput("Unga rör sig ensamma sent", CauseSide.Victim), Token);
         var (plan, _) = await plans.CreatePlanAsync("Åtgärdsplan Kista", null, [problem.Id], Token);
         var input = new MeasureInput("Trygghetsvärdar", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), [cause!.Id], PreventionKind.Social, BudgetSek: 400_000);
         var (measure, _) = await plans.SaveMeasureAsync(plan!.Id, null, null, input, Token);
@@ -67,31 +69,14 @@ public sealed class ActionPlansTests(TryggApp app)
     }
 
     [Fact]
-    public async Task AnIncidentGoalsBaselineIsCountedFromLastYearAndABadQueryIsRefused()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
-        var (problem, _) = await plans.CreateProblemAsync(new ProblemInput("Våld i Husby", AreaCodes: "0180-sd-husby"), "test", Token);
-
-        var (goal, errors) = await plans.AddGoalAsync(problem!.Id, new GoalInput("Färre våldshändelser i Husby", IndicatorKind.Incidents, "category=vald&area=0180-sd-husby", 5, new DateOnly(2027, 12, 31)), Token);
-        var (_, wrong) = await plans.AddGoalAsync(problem.Id, new GoalInput("Fel", IndicatorKind.Incidents, "kategori=vald", 5, default), Token);
-
-        Assert.Empty(errors);
-        using var client = await app.SignedInClientAsync(Trygg.Security.Roles.Analyst);
-        var rows = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<RowJson>>(client, "/api/incidents/aggregate?by=category&category=vald&area=0180-sd-husby&from=2025-01-01&to=2025-12-31", Token);
-        Assert.Equal(rows!.Sum(r => r.Count), goal!.Baseline); // 2025: the year before the tests' clock
-        Assert.StartsWith("Okänt filter 'kategori'", wrong["indicatorQuery"], StringComparison.Ordinal);
-        Assert.Equal("Ange senast när målet ska vara nått.", wrong["targetDate"]);
-    }
-
-    [Fact]
     public async Task FollowUpIsReportedPerTertialAndTurnsTheLightGreen()
     {
         await using var scope = app.Services.CreateAsyncScope();
         var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
-        var (problem, _) = await plans.CreateProblemAsync(new ProblemInput("Skadegörelse vid skolan"), "test", Token);
-        var (cause, _) = await plans.AddCauseAsync(problem!.Id, new CauseInput("Ingen vuxen på skolgården på kvällen", CauseSide.Place), Token);
-        var (goal, _) = await plans.AddGoalAsync(problem.Id, new GoalInput("Mindre skadegörelse", IndicatorKind.Manual, null, 2, new DateOnly(2026, 12, 31), Baseline: 10, ReportedBy: "Skolans rektor"), Token);
+        var work = scope.ServiceProvider.GetRequiredService<ProblemWork>();
+        var (problem, _) = await work.CreateProblemAsync(new ProblemInput("Skadegörelse vid skolan"), "test", Token);
+        var (cause, _) = await work.AddCauseAsync(problem!.Id, new CauseInput("Ingen vuxen på skolgården på kvällen", CauseSide.Place), Token);
+        var (goal, _) = await work.AddGoalAsync(problem.Id, new GoalInput("Mindre skadegörelse", IndicatorKind.Manual, null, 2, new DateOnly(2026, 12, 31), Baseline: 10, ReportedBy: "Skolans rektor"), Token);
         var (plan, _) = await plans.CreatePlanAsync("Åtgärdsplan skolan", null, [problem.Id], Token);
         var (measure, _) = await plans.SaveMeasureAsync(plan!.Id, null, null,
             new MeasureInput("Kvällsvakt", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), [cause!.Id], GoalIds: goal!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), Token);
@@ -112,9 +97,10 @@ public sealed class ActionPlansTests(TryggApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
-        var (problem, _) = await plans.CreateProblemAsync(new ProblemInput("Inbrott i förråd"), "test", Token);
-        var (other, _) = await plans.CreateProblemAsync(new ProblemInput("Bilbränder"), "test", Token);
-        var (cause, _) = await plans.AddCauseAsync(problem!.Id, new CauseInput("Förråden har gamla lås", CauseSide.Victim), Token);
+        var work = scope.ServiceProvider.GetRequiredService<ProblemWork>();
+        var (problem, _) = await work.CreateProblemAsync(new ProblemInput("Inbrott i förråd"), "test", Token);
+        var (other, _) = await work.CreateProblemAsync(new ProblemInput("Bilbränder"), "test", Token);
+        var (cause, _) = await work.AddCauseAsync(problem!.Id, new CauseInput("Förråden har gamla lås", CauseSide.Victim), Token);
         var (plan, _) = await plans.CreatePlanAsync("Åtgärdsplan förråd", null, [problem.Id], Token);
 
         var empty = await plans.AdoptAsync(plan!.Id, " ", new DateOnly(2030, 1, 1), "", "samordnare", Token);
@@ -131,6 +117,4 @@ public sealed class ActionPlansTests(TryggApp app)
         Assert.Equal(("Åtgärdsplan förråd och bilar", 2), (tree.Title, problems.Count));
         Assert.Contains(PlanReview.Gaps(tree, problems, plans.CurrentTertial()), g => g.Kind == GapKind.ProblemWithoutMeasure && g.ProblemId == other.Id);
     }
-
-    private sealed record RowJson(string Key, long Count);
 }

@@ -45,8 +45,7 @@ public sealed class PlanPageTests(TryggApp app)
         int lonely;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
-            var (problem, _) = await plans.CreateProblemAsync(new Trygg.ActionPlans.ProblemInput("Skadegörelse på lekplatsen", Priority: 1), "test", Token);
+            var (problem, _) = await scope.ServiceProvider.GetRequiredService<Trygg.Problems.ProblemWork>().CreateProblemAsync(new Trygg.Problems.ProblemInput("Skadegörelse på lekplatsen", Priority: 1), "test", Token);
             lonely = problem!.Id;
         }
 

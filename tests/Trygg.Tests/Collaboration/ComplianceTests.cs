@@ -55,7 +55,7 @@ public sealed class ComplianceTests
         Assert.Equal($"/reports/{report!.Id}", after.Single(i => i.Key == ComplianceKey.SituationReport).Link);
 
         // A new prioritised problem without an orsaksanalys turns its item red again, and leads to the problem.
-        var (problem, _) = await plans.CreateProblemAsync(new ProblemInput("Bilbränder i Husby", Priority: 1), "samordnare", Token);
+        var (problem, _) = await services.GetRequiredService<Trygg.Problems.ProblemWork>().CreateProblemAsync(new Trygg.Problems.ProblemInput("Bilbränder i Husby", Priority: 1), "samordnare", Token);
         var analyses = (await compliance.CheckAsync(2026, Token)).Single(i => i.Key == ComplianceKey.RootCauseAnalyses);
         Assert.False(analyses.Green);
         Assert.Equal($"/problems/{problem!.Id}", analyses.Link);
