@@ -46,6 +46,7 @@ public static class DataServices
         services.AddSingleton<AreaShapes>();
         services.AddScoped<SituationReports.SituationReports>();
         services.AddScoped<ActionPlans.ActionPlans>();
+        services.AddScoped<FollowUp.EffectEvaluations>();
         services.AddScoped<ActionPlans.DemoPlan>();
         services.AddScoped<ImportRuns>();
         services.AddScoped<StockholmAreas>();
