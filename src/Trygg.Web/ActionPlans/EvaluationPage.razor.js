@@ -34,8 +34,6 @@ class EvaluationMap extends TryggMapElement {
         shape.on('click', () => this.cycle(code));
       },
     }).addTo(map);
-    for (const role of roles) this.inputs[role].addEventListener('change', () => this.paint());
-    this.paint();
     const chosen = [...this.shapes].filter(([code]) => this.roleOf(code)).map(([, shape]) => shape);
     const focus = chosen.length > 0 ? L.featureGroup(chosen) : layer;
     if (focus.getLayers().length > 0) {
@@ -43,6 +41,10 @@ class EvaluationMap extends TryggMapElement {
     } else {
       map.setView([59.33, 18.06], 10);
     }
+
+    // After the view is set: Leaflet draws the shapes (and so has elements to mark) only on a map with a view.
+    for (const role of roles) this.inputs[role].addEventListener('change', () => this.paint());
+    this.paint();
 
     this.dataset.features = String(data.features.length);
     this.dataset.state = 'ready';
