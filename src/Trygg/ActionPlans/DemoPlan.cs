@@ -8,8 +8,8 @@ namespace Trygg.ActionPlans;
 /// <summary>
 /// The demo's worked example, from the Järva strategy (seed 001: drug dealing is a problem of the vulnerable areas; its
 /// customers are young people in the sellers' own circle; reach young people in risk within 48 hours): open drug dealing at
-/// Rinkeby torg, its orsaksanalys, a plan with situational and social measures, and two tertials of follow-up. Its decisions
-/// and diary numbers are invented and say so. Written through the same rules as every other plan, once.
+/// Rinkeby torg, its orsaksanalys, a plan with situational and social measures, two tertials of follow-up and an effect
+/// evaluation of the lighting. Its decisions and diary numbers are invented and say so. Written through the same rules as every other plan, once.
 /// </summary>
 public sealed class DemoPlan(AppDbContext db, ActionPlans plans, Incidents.IncidentStore store, EffectEvaluations evaluations)
 {
