@@ -47,6 +47,7 @@ app.MapIncidentsApi();
 app.MapAnalysisApi();
 app.MapReportsApi();
 app.MapActionPlansApi();
+app.MapEvaluationsApi();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -8,10 +8,10 @@ namespace Trygg.ActionPlans;
 /// <summary>
 /// The demo's worked example, from the Järva strategy (seed 001: drug dealing is a problem of the vulnerable areas; its
 /// customers are young people in the sellers' own circle; reach young people in risk within 48 hours): open drug dealing at
-/// Rinkeby torg, its orsaksanalys, a plan with situational and social measures, and two tertials of follow-up. Its decisions
-/// and diary numbers are invented and say so. Written through the same rules as every other plan, once.
+/// Rinkeby torg, its orsaksanalys, a plan with situational and social measures, two tertials of follow-up and an effect
+/// evaluation of the lighting. Its decisions and diary numbers are invented and say so. Written through the same rules as every other plan, once.
 /// </summary>
-public sealed class DemoPlan(AppDbContext db, ActionPlans plans, ProblemWork problemWork, Incidents.IncidentStore store)
+public sealed class DemoPlan(AppDbContext db, ActionPlans plans, ProblemWork problemWork, Incidents.IncidentStore store, EffectEvaluations evaluations)
 {
     public const string Title = "Åtgärdsplan Rinkeby torg 2025–2026 (exempel)";
 
@@ -112,6 +112,18 @@ public sealed class DemoPlan(AppDbContext db, ActionPlans plans, ProblemWork pro
             {
                 throw new InvalidOperationException(string.Join(" ", problems.Values));
             }
+        }
+
+        // The lighting was done in October 2025: its evaluation compares the same length of time before it started with the
+        // time from November 2025 to the data's end, in the areas the suggestion gives.
+        var suggestion = await evaluations.SuggestAsync(lighting, cancellationToken);
+        var (_, evaluationErrors) = await evaluations.SaveAsync(lighting, suggestion!.Input with
+        {
+            Comment = "Exempel i demodata: en utvärdering av belysningen med polisens händelser. Den visar hur siffrorna och texten ser ut, inte att belysningen verkade.",
+        }, "demodata", cancellationToken);
+        if (evaluationErrors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", evaluationErrors.Values));
         }
 
         var adoption = await plans.AdoptAsync(plan!.Id, "Järva stadsdelsnämnd (exempel)", new DateOnly(2025, 1, 23), "exempel", "demodata", cancellationToken);
