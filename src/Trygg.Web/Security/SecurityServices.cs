@@ -18,6 +18,9 @@ public static class SecurityServices
     public const string DraftReportsPolicy = "DraftReports";
     public const string AdoptReportsPolicy = "AdoptReports";
 
+    /// <summary>Who keeps the register of samverkan: organisations, groups, agreements, investments.</summary>
+    public const string ManageCollaborationPolicy = "ManageCollaboration";
+
     public static IServiceCollection AddTryggSecurity(this IServiceCollection services)
     {
         services.AddIdentity<TryggUser, IdentityRole>(IdentityPolicy.Apply)
@@ -58,7 +61,8 @@ public static class SecurityServices
             .AddPolicy(ImportDataPolicy, policy => policy.RequireRole(Roles.Importers))
             .AddPolicy(ManageTaxonomyPolicy, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator))
             .AddPolicy(DraftReportsPolicy, policy => policy.RequireRole(Roles.Planners))
-            .AddPolicy(AdoptReportsPolicy, policy => policy.RequireRole(Roles.Adopters));
+            .AddPolicy(AdoptReportsPolicy, policy => policy.RequireRole(Roles.Adopters))
+            .AddPolicy(ManageCollaborationPolicy, policy => policy.RequireRole(Roles.Adopters));
 
         return services;
     }
