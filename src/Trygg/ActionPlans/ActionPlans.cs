@@ -210,7 +210,7 @@ public sealed class ActionPlans(AppDbContext db, TimeProvider time)
         }
 
         var ids = plan.Problems.Select(p => p.ProblemId).ToList();
-        var problems = await db.Problems.AsNoTracking().Include(p => p.Causes).Include(p => p.Goals).Include(p => p.Analysis)
+        var problems = await db.Problems.AsNoTracking().Include(p => p.Causes).Include(p => p.Goals).ThenInclude(g => g.Values).Include(p => p.Analysis)
             .AsSplitQuery().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
         return (plan, problems);
     }

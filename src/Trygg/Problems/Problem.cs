@@ -133,6 +133,9 @@ public class Goal
     /// <summary>Whether a lower value is the goal (fewer incidents) or a higher one (more who feel safe).</summary>
     public bool LowerIsBetter { get; set; } = true;
 
+    /// <summary>Whether a value of the indicator reaches the target, in the direction the goal wants.</summary>
+    public bool IsMet(double value) => LowerIsBetter ? value <= Target : value >= Target;
+
     /// <summary>Reported values of a survey or manual indicator, one per tertial. An incident indicator's values are counted instead.</summary>
     public List<GoalValue> Values { get; set; } = [];
 }

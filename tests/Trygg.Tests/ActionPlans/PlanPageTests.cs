@@ -58,16 +58,43 @@ public sealed class PlanPageTests(TryggApp app)
         Assert.Contains(">ja<", demo, StringComparison.Ordinal);
     }
 
-    /// <summary>Just enough of a page to find the table row that holds a text.</summary>
+    [Fact]
+    public async Task AManualGoalShowsItsLatestReportedValueAgainstItsTarget()
+    {
+        int planId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var work = scope.ServiceProvider.GetRequiredService<Trygg.Problems.ProblemWork>();
+            var plans = scope.ServiceProvider.GetRequiredService<Trygg.ActionPlans.ActionPlans>();
+            var (problem, _) = await work.CreateProblemAsync(new Trygg.Problems.ProblemInput("Klotter på skolan"), "test", Token);
+            var (goal, goalErrors) = await work.AddGoalAsync(problem!.Id, new Trygg.Problems.GoalInput("Färre klotteranmälningar från skolan", Trygg.Problems.IndicatorKind.Manual, null, 4,
+                new DateOnly(2026, 12, 31), Baseline: 12, ReportedBy: "Rektorn"), Token);
+            Assert.Empty(goalErrors);
+            var (plan, _) = await plans.CreatePlanAsync("Åtgärdsplan skolan", null, [problem.Id], Token);
+            planId = plan!.Id;
+            Assert.Empty(await work.ReportGoalValueAsync(goal!.Id, "2026-T1", 7, null, "rektorn", Token));
+            Assert.Empty(await work.ReportGoalValueAsync(goal.Id, "2026-T2", 3, null, "rektorn", Token));
+        }
+
+        using var client = await app.SignedInClientAsync(Roles.Analyst);
+        var goalLine = new PageRows(await client.GetStringAsync($"/plans/{planId}", Token)).Element("Färre klotteranmälningar från skolan", "<p", "</p>");
+
+        Assert.Contains("rapporterat för 2026-T2: 3,0", goalLine, StringComparison.Ordinal);
+        Assert.Contains("data-met=\"true\"", goalLine, StringComparison.Ordinal); // 3 is at most the target 4
+    }
+
+    /// <summary>Just enough of a page to find the element that holds a text.</summary>
     private sealed record PageRows(string Html)
     {
-        public string Row(string text)
+        public string Row(string text) => Element(text, "<tr", "</tr>");
+
+        /// <summary>The element (from its start tag to its end tag) that holds the text.</summary>
+        public string Element(string text, string start, string end)
         {
             var html = WebUtility.HtmlDecode(Html);
             var at = html.IndexOf(text, StringComparison.Ordinal);
             Assert.True(at >= 0, $"'{text}' is not on the page");
-            var start = html.LastIndexOf("<tr", at, StringComparison.Ordinal);
-            return html[start..html.IndexOf("</tr>", at, StringComparison.Ordinal)];
+            return html[html.LastIndexOf(start, at, StringComparison.Ordinal)..html.IndexOf(end, at, StringComparison.Ordinal)];
         }
     }
 
