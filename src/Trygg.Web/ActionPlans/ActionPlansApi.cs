@@ -107,7 +107,7 @@ public static class ActionPlansApi
         Updates = m.Updates.OrderBy(u => u.Tertial, StringComparer.Ordinal).Select(u => new { u.Tertial, Status = u.Status.ToString(), u.Comment, u.ReportedBy, u.ReportedAt }),
     };
 
-    internal static bool TryTertial(string? text, Trygg.ActionPlans.ActionPlans plans, out Tertial tertial, out ValidationProblem problem)
+    private static bool TryTertial(string? text, Trygg.ActionPlans.ActionPlans plans, out Tertial tertial, out ValidationProblem problem)
     {
         problem = null!;
         if (string.IsNullOrWhiteSpace(text))
