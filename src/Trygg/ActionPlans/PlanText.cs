@@ -61,7 +61,7 @@ public static class PlanText
         FactorLevel.Society => "Samhälle",
     };
 
-    public static string Factor(FactorKind kind) => kind switch
+    public static string Kind(FactorKind kind) => kind switch
     {
         FactorKind.Risk => "Riskfaktor",
         FactorKind.Protective => "Skyddsfaktor",
@@ -69,15 +69,15 @@ public static class PlanText
 
     public static string Evidence(EvidenceKind kind) => kind switch
     {
-        EvidenceKind.Query => "Sparad fråga",
+        EvidenceKind.Query => "Händelsefråga",
         EvidenceKind.Document => "Dokument",
-        EvidenceKind.Statement => "Uppgift från part",
+        EvidenceKind.Statement => "Uppgift från en aktör",
     };
 
     public static string Certainty(Certainty certainty) => certainty switch
     {
-        Problems.Certainty.Low => "Låg",
-        Problems.Certainty.Medium => "Medel",
-        Problems.Certainty.High => "Hög",
+        Problems.Certainty.Low => "Låg säkerhet",
+        Problems.Certainty.Medium => "Medelhög säkerhet",
+        Problems.Certainty.High => "Hög säkerhet",
     };
 }

@@ -98,7 +98,7 @@ public sealed class RootCauseDocx(AppDbContext db, TimeProvider time)
         body.Append(Docx.Table(evidence));
         if (causes.Any(c => c.EvidenceKind == EvidenceKind.Query))
         {
-            body.Append(Docx.Paragraph("En sparad fråga är ett filter på händelserna i Trygg (/incidents?…) och visar alltid det aktuella antalet.", "Caption"));
+            body.Append(Docx.Paragraph("En händelsefråga är ett filter på händelserna i Trygg (/incidents?…) och visar alltid det aktuella antalet.", "Caption"));
         }
     }
 
@@ -159,7 +159,7 @@ public sealed class RootCauseDocx(AppDbContext db, TimeProvider time)
                 return;
             }
 
-            body.Append(Docx.Indented($"{(level == 0 ? "•" : "↳")} {cause.Text} ({PlanText.Side(cause.Side).ToLower(Docx.Swedish)}, {PlanText.Factor(cause.Kind).ToLower(Docx.Swedish)})", level));
+            body.Append(Docx.Indented($"{(level == 0 ? "•" : "↳")} {cause.Text} ({PlanText.Side(cause.Side).ToLower(Docx.Swedish)}, {PlanText.Kind(cause.Kind).ToLower(Docx.Swedish)})", level));
             foreach (var child in children[cause.Id])
             {
                 Append(child, level + 1, seen);

@@ -60,8 +60,8 @@ public sealed class RootCauseDocxTests(TryggApp app)
         Assert.Contains("Ingen platsägare tar ansvar för torget som helhet", TertialReportDocxTests.Row(factors, "Samhälle")[1], StringComparison.Ordinal);
 
         var evidence = TertialReportDocxTests.TableStartingWith(body, "Orsak");
-        Assert.Equal(["Sparad fråga", "category=narkotika&area=0180-sd-rinkeby", "Medel"], TertialReportDocxTests.Row(evidence, "Skymda passager och svag belysning vid torget")[1..]);
-        Assert.Equal(["Uppgift från part", "Platssamverkan november 2024 (exempel)", "Hög"], TertialReportDocxTests.Row(evidence, "Ingen platsägare tar ansvar för torget som helhet")[1..]);
+        Assert.Equal(["Händelsefråga", "category=narkotika&area=0180-sd-rinkeby", "Medelhög säkerhet"], TertialReportDocxTests.Row(evidence, "Skymda passager och svag belysning vid torget")[1..]);
+        Assert.Equal(["Uppgift från en aktör", "Platssamverkan november 2024 (exempel)", "Hög säkerhet"], TertialReportDocxTests.Row(evidence, "Ingen platsägare tar ansvar för torget som helhet")[1..]);
         Assert.StartsWith("Färre av polisens händelser i Rinkeby", TertialReportDocxTests.TableStartingWith(body, "Mål")[1][0], StringComparison.Ordinal);
     }
 
