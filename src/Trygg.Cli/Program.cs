@@ -10,6 +10,7 @@ var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, A
     BenchCommand.Create(),
     AnalyzeCommand.Create(),
     ReportCommand.Create(),
+    PlansCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

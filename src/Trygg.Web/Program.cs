@@ -46,6 +46,7 @@ app.MapIngestionApi();
 app.MapIncidentsApi();
 app.MapAnalysisApi();
 app.MapReportsApi();
+app.MapFollowUpDocsApi();
 app.MapActionPlansApi();
 app.MapEvaluationsApi();
 app.MapRazorComponents<App>();

@@ -27,7 +27,7 @@ public static class PlanReview
                 gaps.Add(new Gap(GapKind.MeasureWithoutIndicator, $"Åtgärden \"{measure.Title}\" har ingen indikator.", MeasureId: measure.Id));
             }
 
-            if (IsActive(measure, current) && measure.Updates.All(u => u.Tertial != current.ToString()))
+            if (AwaitsFollowUp(measure, current))
             {
                 gaps.Add(new Gap(GapKind.MeasureWithoutFollowUp, $"Åtgärden \"{measure.Title}\" är inte uppföljd för {current}.", MeasureId: measure.Id));
             }
@@ -89,6 +89,10 @@ public static class PlanReview
         var lights = plan.Measures.Select(m => Light(m, current)).Where(l => l != TrafficLight.Grey).ToList();
         return lights.Count == 0 ? TrafficLight.Grey : lights.Max();
     }
+
+    /// <summary>A measure owes its follow-up for a tertial when it runs in it, is neither done nor cancelled, and nobody has reported it.</summary>
+    public static bool AwaitsFollowUp(Measure measure, Tertial tertial) =>
+        IsActive(measure, tertial) && measure.Updates.All(u => u.Tertial != tertial.ToString());
 
     private static bool IsActive(Measure measure, Tertial current) =>
         measure.Status is not (MeasureStatus.Done or MeasureStatus.Cancelled) && measure.Start <= current.End && measure.End >= current.Start;

@@ -44,6 +44,9 @@ public static class DataServices
         services.AddScoped<Incidents.Categories>();
         services.AddSingleton<Incidents.IncidentStore>();
         services.AddSingleton<AreaShapes>();
+        services.AddScoped<ActionPlans.FollowUpReminders>();
+        services.AddScoped<ActionPlans.TertialReportDocx>();
+        services.AddScoped<Problems.RootCauseDocx>();
         services.AddScoped<SituationReports.SituationReports>();
         services.AddScoped<ActionPlans.ActionPlans>();
         services.AddScoped<Problems.ProblemWork>();

@@ -9,6 +9,8 @@ using A = DocumentFormat.OpenXml.Drawing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
+using Trygg.Documents;
+using static Trygg.Documents.Docx;
 
 namespace Trygg.SituationReports;
 
@@ -20,23 +22,11 @@ namespace Trygg.SituationReports;
 public static class ReportDocx
 {
     private const long EmuPerPixel = 9525;
-    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
     private static readonly string[] MapColours = ["F7F7F7", "FDD0A2", "FD8D3C", "D94801", "7F2704"];
 
-    public static byte[] Write(SituationReport report, ReportVisuals visuals, bool publicOnly)
-    {
-        using var buffer = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
+    public static byte[] Write(SituationReport report, ReportVisuals visuals, bool publicOnly) =>
+        Docx.Write(report.Title, updateFieldsOnOpen: true, (main, body) =>
         {
-            var main = document.AddMainDocumentPart();
-            AddStyles(main);
-            var settings = main.AddNewPart<DocumentSettingsPart>();
-            settings.Settings = new Settings(new UpdateFieldsOnOpen { Val = true });
-            var body = new Body();
-            main.Document = new Document(body);
-            document.PackageProperties.Title = report.Title;
-            document.PackageProperties.Language = "sv-SE";
-
             var sections = report.Sections.OrderBy(s => s.SortOrder).Where(s => !publicOnly || s.IsPublic).ToList();
             body.Append(Paragraph(report.Title, "Title"));
             var period = new ReportPeriod(report.From, report.To);
@@ -87,29 +77,10 @@ public static class ReportDocx
             }
 
             body.Append(Paragraph("Källa: polisens händelsenotiser (polisen.se), placerade av Trygg utifrån texten. Talen i texten kommer från sparade frågor som kan öppnas i Trygg.", "Caption"));
-            body.Append(new SectionProperties(new PageSize { Width = 11906, Height = 16838 }, new PageMargin { Top = 1134, Bottom = 1134, Left = 1247, Right = 1247, Header = 567, Footer = 567, Gutter = 0 }));
-        }
-
-        return buffer.ToArray();
-    }
+        });
 
     private static IEnumerable<Run> Runs(string line, IReadOnlyDictionary<string, Figure> figures) =>
-        ReportText.Runs(line, figures).Select(r => new Run(new Text(r.Text) { Space = SpaceProcessingModeValues.Preserve }));
-
-    private static W.Paragraph Paragraph(string text, string? style = null) =>
-        Paragraph([new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve })], style);
-
-    private static W.Paragraph Paragraph(IEnumerable<Run> runs, string? style = null)
-    {
-        var paragraph = new W.Paragraph();
-        if (style is not null)
-        {
-            paragraph.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
-        }
-
-        paragraph.Append(runs);
-        return paragraph;
-    }
+        ReportText.Runs(line, figures).Select(r => Docx.Run(r.Text));
 
     /// <summary>A TOC field that Word refreshes on opening (with page numbers); its entries are written in too, for readers that do not.</summary>
     private static SdtBlock TableOfContents(List<SituationReportSection> sections)
@@ -130,38 +101,8 @@ public static class ReportDocx
         return new SdtBlock(new SdtProperties(new SdtContentDocPartObject(new DocPartGallery { Val = "Table of Contents" }, new DocPartUnique())), content);
     }
 
-    private static W.Table DataTable(Table table, IReadOnlyDictionary<string, Figure> figures)
-    {
-        var result = new W.Table(new TableProperties(new TableStyle { Val = "TryggTable" }, new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }), Grid(table.Rows[0].Count, 9400));
-        foreach (var (row, index) in table.Rows.Select((r, i) => (r, i)))
-        {
-            var tableRow = new TableRow();
-            if (index == 0)
-            {
-                tableRow.Append(new TableRowProperties(new TableHeader()));
-            }
-
-            foreach (var cell in row)
-            {
-                var properties = new TableCellProperties();
-                if (index == 0)
-                {
-                    properties.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = "E8EEF5", Color = "auto" });
-                }
-
-                var paragraph = Paragraph(Runs(cell, figures), index == 0 ? "TableHead" : "TableText");
-                tableRow.Append(new TableCell(properties, paragraph));
-            }
-
-            result.Append(tableRow);
-        }
-
-        return result;
-    }
-
-    /// <summary>Equal columns over the text width (in twentieths of a point).</summary>
-    private static TableGrid Grid(int columns, int width) =>
-        new(Enumerable.Range(0, Math.Max(1, columns)).Select(_ => new GridColumn { Width = (width / Math.Max(1, columns)).ToString(CultureInfo.InvariantCulture) }));
+    private static W.Table DataTable(Table table, IReadOnlyDictionary<string, Figure> figures) =>
+        Docx.Table(table.Rows.Select(row => (IReadOnlyList<IEnumerable<Run>>)row.Select(cell => Runs(cell, figures)).ToList()).ToList());
 
     /// <summary>Weekday × hour with hours as rows, so that the seven days fit across a portrait page.</summary>
     private static W.Table HeatTable(IReadOnlyList<long> counts)
@@ -304,62 +245,6 @@ public static class ReportDocx
             new A.Graphic(new A.GraphicData(picture) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
         { DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0 };
         return new W.Paragraph(new Run(new Drawing(inline)));
-    }
-
-    private static void AddStyles(MainDocumentPart main)
-    {
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
-        Style ParagraphStyle(string id, string name, int size, bool bold = false, string colour = "000000", int before = 0, int after = 120, bool italic = false, int? outline = null)
-        {
-            // Child order as the schema wants it: rFonts, b, i, color, sz; keepNext, spacing, outlineLvl.
-            var run = new StyleRunProperties(new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri" });
-            if (bold)
-            {
-                run.Append(new Bold());
-            }
-
-            if (italic)
-            {
-                run.Append(new Italic());
-            }
-
-            run.Append(new Color { Val = colour }, new FontSize { Val = (size * 2).ToString(CultureInfo.InvariantCulture) });
-            var paragraph = new StyleParagraphProperties();
-            if (outline is not null)
-            {
-                paragraph.Append(new KeepNext());
-            }
-
-            paragraph.Append(new SpacingBetweenLines { Before = before.ToString(CultureInfo.InvariantCulture), After = after.ToString(CultureInfo.InvariantCulture) });
-            if (outline is { } level)
-            {
-                paragraph.Append(new OutlineLevel { Val = level });
-            }
-
-            return new Style(new StyleName { Val = name }, new PrimaryStyle(), paragraph, run) { Type = StyleValues.Paragraph, StyleId = id };
-        }
-
-        var normal = ParagraphStyle("Normal", "Normal", 11);
-        normal.Default = true;
-        styles.Styles = new Styles(
-            new DocDefaults(new RunPropertiesDefault(new RunPropertiesBaseStyle(new Languages { Val = "sv-SE" }))),
-            normal,
-            ParagraphStyle("Title", "Title", 24, bold: true, colour: "1F4E8C", after: 60),
-            ParagraphStyle("Subtitle", "Subtitle", 12, colour: "555555", after: 240),
-            ParagraphStyle("Heading1", "heading 1", 16, bold: true, colour: "1F4E8C", before: 360, after: 120, outline: 0),
-            ParagraphStyle("TOCHeading", "TOC Heading", 14, bold: true, colour: "1F4E8C", before: 240),
-            ParagraphStyle("TOC1", "toc 1", 11, after: 40),
-            ParagraphStyle("Caption", "caption", 9, colour: "555555", before: 60, after: 200, italic: true),
-            ParagraphStyle("Missing", "Saknas", 11, colour: "A33333", italic: true),
-            ParagraphStyle("ListParagraph", "List Paragraph", 11, after: 60),
-            ParagraphStyle("TableHead", "Tabellhuvud", 9, bold: true, after: 0),
-            ParagraphStyle("TableText", "Tabelltext", 9, after: 0),
-            new Style(new StyleName { Val = "Trygg Table" }, new StyleTableProperties(new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4, Color = "BFBFBF" }, new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "BFBFBF" },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "BFBFBF" }),
-                new TableCellMarginDefault(new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa },
-                    new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa })))
-            { Type = StyleValues.Table, StyleId = "TryggTable" });
     }
 
     /// <summary>SWEREF 99 TM metres to pixels: north up, the shapes' box fitted into the picture with a margin.</summary>
