@@ -22,7 +22,7 @@ public static class PlansCommand
             var period = services.GetRequiredService<Trygg.ActionPlans.ActionPlans>().CurrentTertial();
             if (text is not null && !Tertial.TryParse(text, out period))
             {
-                Console.Error.WriteLine($"Fel: Tertialet '{text}' kan inte tolkas. Skriv t.ex. 2025-T2.");
+                Console.Error.WriteLine($"Fel: {Tertial.CannotRead(text)}");
                 return 1;
             }
 

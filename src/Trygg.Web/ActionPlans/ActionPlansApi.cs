@@ -71,7 +71,7 @@ public static class ActionPlansApi
 
         if (!TryTertial(tertial, plans, out var current, out _))
         {
-            errors["tertial"] = [$"Tertialet '{tertial}' kan inte tolkas. Skriv t.ex. 2025-T2."];
+            errors["tertial"] = [Tertial.CannotRead(tertial)];
         }
 
         if (errors.Count > 0)
@@ -93,7 +93,8 @@ public static class ActionPlansApi
         return TypedResults.Ok((await query.ToListAsync(cancellationToken)).OrderBy(m => m.Id).Select(m => PlanTree.MeasureNode.Of(m, current)).ToList());
     }
 
-    private static bool TryTertial(string? text, Trygg.ActionPlans.ActionPlans plans, out Tertial tertial, out ValidationProblem problem)
+    /// <summary>The tertial asked for, the current one when none is given, or a 400 that says in Swedish how to write one.</summary>
+    internal static bool TryTertial(string? text, Trygg.ActionPlans.ActionPlans plans, out Tertial tertial, out ValidationProblem problem)
     {
         problem = null!;
         if (string.IsNullOrWhiteSpace(text))
@@ -107,7 +108,7 @@ public static class ActionPlansApi
             return true;
         }
 
-        problem = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tertial"] = [$"Tertialet '{text}' kan inte tolkas. Skriv t.ex. 2025-T2."] }, title: "Felaktiga filter");
+        problem = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tertial"] = [Tertial.CannotRead(text)] }, title: "Felaktigt tertial");
         return false;
     }
 }

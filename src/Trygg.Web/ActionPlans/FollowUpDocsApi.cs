@@ -25,7 +25,7 @@ public static class FollowUpDocsApi
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> PlanReportAsync(
         int id, string? tertial, Trygg.ActionPlans.ActionPlans plans, TertialReportDocx reports, Data.AppDbContext db, CancellationToken cancellationToken)
     {
-        if (!TryTertial(tertial, plans, out var period, out var problem))
+        if (!ActionPlansApi.TryTertial(tertial, plans, out var period, out var problem))
         {
             return problem;
         }
@@ -42,7 +42,7 @@ public static class FollowUpDocsApi
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> MunicipalityReportAsync(
         string? tertial, Trygg.ActionPlans.ActionPlans plans, TertialReportDocx reports, CancellationToken cancellationToken)
     {
-        if (!TryTertial(tertial, plans, out var period, out var problem))
+        if (!ActionPlansApi.TryTertial(tertial, plans, out var period, out var problem))
         {
             return problem;
         }
@@ -64,27 +64,13 @@ public static class FollowUpDocsApi
     private static async Task<Results<Ok<RemindersJson>, ValidationProblem>> RemindersAsync(
         string? tertial, Trygg.ActionPlans.ActionPlans plans, FollowUpReminders reminders, CancellationToken cancellationToken)
     {
-        if (!TryTertial(tertial, plans, out var period, out var problem))
+        if (!ActionPlansApi.TryTertial(tertial, plans, out var period, out var problem))
         {
             return problem;
         }
 
         var groups = await reminders.ForAsync(period, cancellationToken);
         return TypedResults.Ok(new RemindersJson(period.ToString(), groups.Sum(g => g.Measures.Count), groups));
-    }
-
-    /// <summary>The tertial asked for, the current one when none is given, or a 400 that says in Swedish how to write one.</summary>
-    private static bool TryTertial(string? text, Trygg.ActionPlans.ActionPlans plans, out Tertial tertial, out ValidationProblem problem)
-    {
-        problem = null!;
-        tertial = plans.CurrentTertial();
-        if (string.IsNullOrWhiteSpace(text) || Tertial.TryParse(text, out tertial))
-        {
-            return true;
-        }
-
-        problem = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tertial"] = [$"Tertialet '{text}' kan inte tolkas. Skriv t.ex. 2025-T2."] }, title: "Felaktigt tertial");
-        return false;
     }
 }
 

@@ -163,7 +163,7 @@ public sealed class ActionPlans(AppDbContext db, TimeProvider time)
 
         if (!Tertial.TryParse(tertial, out var parsed))
         {
-            errors["tertial"] = $"Tertialet '{tertial}' kan inte tolkas. Skriv t.ex. 2025-T2.";
+            errors["tertial"] = Tertial.CannotRead(tertial);
         }
         else if (parsed.Start > SwedishTime.Today(time))
         {

@@ -80,4 +80,11 @@ public static class PlanText
         Problems.Certainty.Medium => "Medelhög säkerhet",
         Problems.Certainty.High => "Hög säkerhet",
     };
+
+    public static string Indicator(IndicatorKind kind) => kind switch
+    {
+        IndicatorKind.Incidents => "Händelser (räknas fram)",
+        IndicatorKind.Survey => "Enkätindikator",
+        IndicatorKind.Manual => "Manuellt tal",
+    };
 }

@@ -12,6 +12,9 @@ public readonly record struct Tertial(int Year, int Number)
     public static Tertial Of(DateOnly date) => new(date.Year, ((date.Month - 1) / 4) + 1);
 
     /// <summary>"2025-T2" (any case, years 1901–2999).</summary>
+    /// <summary>What to say when a tertial cannot be read.</summary>
+    public static string CannotRead(string? text) => $"Tertialet '{text}' kan inte tolkas. Skriv t.ex. 2025-T2.";
+
     public static bool TryParse(string? text, out Tertial tertial)
     {
         tertial = default;

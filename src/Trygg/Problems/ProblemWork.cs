@@ -286,7 +286,7 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Tertial.TryParse(tertial, out var parsed))
         {
-            errors["tertial"] = $"Tertialet '{tertial}' kan inte tolkas. Skriv t.ex. 2025-T2.";
+            errors["tertial"] = Tertial.CannotRead(tertial);
         }
         else if (parsed.Start > Today())
         {
