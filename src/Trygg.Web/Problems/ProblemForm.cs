@@ -21,6 +21,9 @@ public sealed class ProblemForm
 
     public int? ReportId { get; set; }
 
+    /// <summary>The lägesbild's figures chosen as the problem's, as "section:f1".</summary>
+    public string[]? FigureKeys { get; set; }
+
     /// <summary>The revision the person opened; a save from an older one is a conflict.</summary>
     public int? Revision { get; set; }
 

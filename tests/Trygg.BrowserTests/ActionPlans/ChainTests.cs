@@ -34,8 +34,13 @@ public sealed class ChainTests
         await Assertions.Expect(coordinator.Locator("#areas")).ToHaveValueAsync("0180-so-jarva");
         await coordinator.FillAsync("#title", "Öppen narkotikaförsäljning vid Tensta centrum");
         await coordinator.FillAsync("#description", "Försäljning kvällstid i passagerna mot tunnelbanan.");
+        var figure = coordinator.Locator("input[name='Input.FigureKeys']").First;
+        var figureLabel = (await coordinator.Locator("fieldset.figures label").First.InnerTextAsync()).Trim();
+        await figure.CheckAsync();
         await coordinator.ClickAsync("#create-problem");
         await coordinator.WaitForURLAsync("**/problems/*");
+        await Assertions.Expect(coordinator.Locator("ul.figures li").First).ToContainTextAsync(figureLabel[..figureLabel.LastIndexOf(" (", StringComparison.Ordinal)]);
+        await Assertions.Expect(coordinator.Locator("ul.figures a").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/incidents\\?"));
         await coordinator.FillAsync("#cause-text", "Mörka passager mot tunnelbanan");
         await coordinator.FillAsync("#cause-evidence", "Trygghetsvandring oktober");
         await coordinator.ClickAsync("#add-cause");
