@@ -16,13 +16,8 @@ class EvaluationMap extends TryggMapElement {
     this.inputs = Object.fromEntries(roles.map(role => [role, document.getElementById(this.getAttribute(role))]));
     if (roles.some(role => !this.inputs[role])) return;
     const map = this.createMap();
-    let data;
-    try {
-      data = await this.fetchJson('src');
-    } catch {
-      this.fail();
-      return;
-    }
+    const data = await this.loadJson('src');
+    if (!data) return;
 
     this.shapes = new Map();
     const layer = L.geoJSON(data, {

@@ -10,13 +10,8 @@ class AreaMap extends TryggMapElement {
   async connectedCallback() {
     if (this.map) return;
     const map = this.createMap();
-    let data;
-    try {
-      data = await this.fetchJson('src');
-    } catch {
-      this.fail();
-      return;
-    }
+    const data = await this.loadJson('src');
+    if (!data) return;
 
     const highlight = this.getAttribute('highlight');
     const layer = L.geoJSON(data, {

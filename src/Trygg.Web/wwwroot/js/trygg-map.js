@@ -22,6 +22,16 @@ export class TryggMapElement extends HTMLElement {
     return response.json();
   }
 
+  /** The JSON at the element's address attribute, or null once the failure is shown. */
+  async loadJson(attribute) {
+    try {
+      return await this.fetchJson(attribute);
+    } catch {
+      this.fail();
+      return null;
+    }
+  }
+
   fail() {
     this.dataset.state = 'error';
     const message = document.createElement('p');
