@@ -3,6 +3,7 @@ using Trygg.Web;
 using Trygg.Data;
 using Trygg.Web.ActionPlans;
 using Trygg.Web.Analysis;
+using Trygg.Web.Collaboration;
 using Trygg.Web.Geography;
 using Trygg.Web.Incidents;
 using Trygg.Web.Ingestion;
@@ -47,6 +48,7 @@ app.MapIncidentsApi();
 app.MapAnalysisApi();
 app.MapReportsApi();
 app.MapActionPlansApi();
+app.MapCollaborationApi();
 app.MapEvaluationsApi();
 app.MapRazorComponents<App>();
 
