@@ -62,6 +62,10 @@ public sealed class CollaborationPagesTests(TryggApp app)
         var meeting = (await GroupsAsync(client)).Single(g => g.GetProperty("id").GetInt32() == group).GetProperty("meetings")[0].GetProperty("id").GetInt32();
         var measure = await MeasureAsync("Ny belysning");
 
+        var refused = await PostAsync(client, $"/groups/{group}", $"decision-{meeting}", new() { ["Decision.Text"] = "Gården ska belysas.", ["Decision.TaskTitle"] = "Beställ armaturer" });
+        Assert.Contains("Ange vilken organisation som ska utföra uppgiften.", refused, StringComparison.Ordinal);
+        Assert.Contains("Ange när uppgiften ska vara klar.", refused, StringComparison.Ordinal);
+
         var withDecision = await PostAsync(client, $"/groups/{group}", $"decision-{meeting}", new()
         {
             ["Decision.Text"] = "Gården ska belysas före jul.", ["Decision.MeasureId"] = $"{measure.Id}", ["Decision.TaskTitle"] = "Beställ armaturer till gården",
