@@ -3,6 +3,7 @@ using Trygg.Web;
 using Trygg.Data;
 using Trygg.Web.ActionPlans;
 using Trygg.Web.Analysis;
+using Trygg.Web.Collaboration;
 using Trygg.Web.Geography;
 using Trygg.Web.Incidents;
 using Trygg.Web.Ingestion;
@@ -48,6 +49,7 @@ app.MapAnalysisApi();
 app.MapReportsApi();
 app.MapFollowUpDocsApi();
 app.MapActionPlansApi();
+app.MapCollaborationApi();
 app.MapEvaluationsApi();
 app.MapRazorComponents<App>();
 

@@ -434,6 +434,11 @@ public sealed class Governance(AppDbContext db, TimeProvider time)
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Meetings with their decisions and the decisions' tasks, the latest first; a group's only when given. What a group's page and the API show.</summary>
+    public async Task<IReadOnlyList<Meeting>> MeetingsAsync(int? groupId = null, CancellationToken cancellationToken = default) =>
+        await db.Meetings.AsNoTracking().Include(m => m.Decisions).ThenInclude(d => d.Tasks).Where(m => groupId == null || m.GroupId == groupId)
+            .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id).AsSplitQuery().ToListAsync(cancellationToken);
 }
 
 public sealed record OrganisationInput(OrganisationKind Kind, int? ParentId, string? CoordinatorName, string? CoordinatorRole, string? CoordinatorEmail,
