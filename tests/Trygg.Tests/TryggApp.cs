@@ -40,6 +40,16 @@ public partial class TryggApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>The database once the host has started and loaded the demo data: what a command run beside the host reads.</summary>
+    public TestDatabase SeededDatabase
+    {
+        get
+        {
+            _ = Services;
+            return Database;
+        }
+    }
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.Zero));
 
     /// <summary>More settings for the host, applied before it starts (e.g. Polisen:Live:Address).</summary>

@@ -16,7 +16,7 @@ public sealed class AnalyzeDatabaseCommandTests(TryggApp app)
         using var client = await app.SignedInClientAsync(Roles.Analyst);
         using var api = JsonDocument.Parse(await client.GetStringAsync("/api/analysis/trend?category=vald&area=0180-so-jarva&from=2023-04-01&to=2026-07-31", Token));
 
-        var (exitCode, output, errors) = await TryggCommand.RunAsync(app.Database,
+        var (exitCode, output, errors) = await TryggCommand.RunAsync(app.SeededDatabase,
             "analyze", "trend", "--db", "category=vald&area=0180-so-jarva", "--from", "2023-04", "--to", "2026-07");
 
         Assert.True(exitCode == 0, errors);
@@ -35,7 +35,7 @@ public sealed class AnalyzeDatabaseCommandTests(TryggApp app)
         using var client = await app.SignedInClientAsync(Roles.Analyst);
         var byStadsdel = await client.GetFromJsonAsync<List<RowJson>>("/api/incidents/aggregate?by=area&level=stadsdel&source=polisen&from=2025-01-01&to=2025-12-31", Token);
 
-        var (exitCode, output, errors) = await TryggCommand.RunAsync(app.Database,
+        var (exitCode, output, errors) = await TryggCommand.RunAsync(app.SeededDatabase,
             "analyze", "concentration", "--db", "source=polisen&from=2025-01-01&to=2025-12-31", "--area", "stadsdel");
 
         Assert.True(exitCode == 0, errors);
@@ -48,7 +48,7 @@ public sealed class AnalyzeDatabaseCommandTests(TryggApp app)
     [Fact]
     public async Task MethodsThatNeedPointsSayThatPoliceNoticesHaveNone()
     {
-        var (exitCode, _, errors) = await TryggCommand.RunAsync(app.Database, "analyze", "kde", "--db", "source=polisen&category=vald");
+        var (exitCode, _, errors) = await TryggCommand.RunAsync(app.SeededDatabase, "analyze", "kde", "--db", "source=polisen&category=vald");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("saknar punkt", errors, StringComparison.Ordinal);
@@ -57,8 +57,8 @@ public sealed class AnalyzeDatabaseCommandTests(TryggApp app)
     [Fact]
     public async Task AnUnknownFilterOrBothAFileAndTheDatabaseAreRefused()
     {
-        var (unknown, _, unknownErrors) = await TryggCommand.RunAsync(app.Database, "analyze", "trend", "--db", "kategori=vald");
-        var (both, _, bothErrors) = await TryggCommand.RunAsync(app.Database, "analyze", "trend", "--db", "", "--input", "events.csv");
+        var (unknown, _, unknownErrors) = await TryggCommand.RunAsync(app.SeededDatabase, "analyze", "trend", "--db", "kategori=vald");
+        var (both, _, bothErrors) = await TryggCommand.RunAsync(app.SeededDatabase, "analyze", "trend", "--db", "", "--input", "events.csv");
 
         Assert.Equal((1, 1), (unknown, both));
         Assert.Contains("Okänt filter 'kategori'", unknownErrors, StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public sealed class PlansCommandTests(TryggApp app)
         var measures = (await client.GetFromJsonAsync<JsonElement>($"/api/plans/{planId}", Token)).GetProperty("measures").EnumerateArray()
             .ToDictionary(m => m.GetProperty("title").GetString()!, m => m.GetProperty("id").GetInt32());
 
-        var (exitCode, output, errors) = await TryggCommand.RunAsync(app.Database, "plans", "reminders", "--tertial", "2026-T2");
+        var (exitCode, output, errors) = await TryggCommand.RunAsync(app.SeededDatabase, "plans", "reminders", "--tertial", "2026-T2");
 
         Assert.Equal(0, exitCode);
         var lines = output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -33,7 +33,7 @@ public sealed class PlansCommandTests(TryggApp app)
     [Fact]
     public async Task ATertialThatCannotBeReadIsRefused()
     {
-        var (exitCode, output, errors) = await TryggCommand.RunAsync(app.Database, "plans", "reminders", "--tertial", "2026-T4");
+        var (exitCode, output, errors) = await TryggCommand.RunAsync(app.SeededDatabase, "plans", "reminders", "--tertial", "2026-T4");
 
         Assert.Equal(1, exitCode);
         Assert.Empty(output);
