@@ -9,7 +9,7 @@ namespace Trygg.Collaboration;
 /// meetings, decisions and tasks, written agreements and citizen promises, steering documents and safety investments.
 /// Each change is validated with Swedish messages per field and saved whole or not at all.
 /// </summary>
-public sealed class Governance(AppDbContext db, TimeProvider time)
+public sealed class Governance(AppDbContext db, AreaShapes shapes, TimeProvider time)
 {
     /// <summary>How long before its end a working group is warned about, and an agreement's review or expiry reminded of.</summary>
     public const int WarningDays = 30;
@@ -382,7 +382,7 @@ public sealed class Governance(AppDbContext db, TimeProvider time)
             errors["end"] = "Ange start och slut, där slutet kommer efter starten.";
         }
 
-        var area = input.Latitude is { } lat && input.Longitude is { } lon ? await AreaAtAsync(lat, lon, cancellationToken) : null;
+        var area = input.Latitude is { } lat && input.Longitude is { } lon ? (await shapes.GetAsync(db, AreaLevel.Neighbourhood, cancellationToken)).At(lat, lon)?.Code : null;
         if (area is null)
         {
             errors["place"] = "Välj platsen på kartan: punkten ska ligga i kommunen.";
@@ -422,15 +422,6 @@ public sealed class Governance(AppDbContext db, TimeProvider time)
             all.GroupBy(i => i.End.Year).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Sum(i => i.CostSek)),
             all.GroupBy(i => i.AreaCode).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(i => i.CostSek)),
             all.GroupBy(i => i.Category).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Sum(i => i.CostSek)));
-    }
-
-    private async Task<string?> AreaAtAsync(double latitude, double longitude, CancellationToken cancellationToken)
-    {
-        var (x, y) = Sweref99Tm.FromWgs84(latitude, longitude);
-        var point = new NetTopologySuite.Geometries.Point(x, y);
-        var areas = await db.Areas.AsNoTracking().Where(a => a.Level == AreaLevel.Neighbourhood && a.ValidTo == null && a.Geometry != null)
-            .Select(a => new { a.Code, a.Geometry }).ToListAsync(cancellationToken);
-        return areas.FirstOrDefault(a => AreaNeighbours.ToSweref(a.Geometry!).Contains(point))?.Code;
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

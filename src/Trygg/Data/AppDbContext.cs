@@ -82,6 +82,26 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<SeriousTalkCount> SeriousTalks => Set<SeriousTalkCount>();
 
+    public DbSet<CitizenReports.CitizenReport> CitizenReports => Set<CitizenReports.CitizenReport>();
+
+    public DbSet<CitizenReports.ReportEvent> ReportEvents => Set<CitizenReports.ReportEvent>();
+
+    public DbSet<CitizenReports.ReportContact> ReportContacts => Set<CitizenReports.ReportContact>();
+
+    public DbSet<CitizenReports.Photo> Photos => Set<CitizenReports.Photo>();
+
+    public DbSet<CitizenReports.ReportService> ReportServices => Set<CitizenReports.ReportService>();
+
+    public DbSet<CitizenReports.AnswerTemplate> AnswerTemplates => Set<CitizenReports.AnswerTemplate>();
+
+    public DbSet<FieldReports.FieldReport> FieldReports => Set<FieldReports.FieldReport>();
+
+    public DbSet<FieldReports.WeeklyAction> WeeklyActions => Set<FieldReports.WeeklyAction>();
+
+    public DbSet<FieldReports.SafetyWalk> SafetyWalks => Set<FieldReports.SafetyWalk>();
+
+    public DbSet<FieldReports.WalkPoint> WalkPoints => Set<FieldReports.WalkPoint>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -222,6 +242,117 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             investment.HasOne<Organisation>().WithMany().HasForeignKey(i => i.ResponsibleOrganisationId).OnDelete(DeleteBehavior.SetNull);
             investment.HasOne<ActionPlans.Measure>().WithMany().HasForeignKey(i => i.MeasureId).OnDelete(DeleteBehavior.SetNull);
             investment.HasOne<FollowUp.EffectEvaluation>().WithMany().HasForeignKey(i => i.EffectEvaluationId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<CitizenReports.CitizenReport>(report =>
+        {
+            report.HasIndex(r => r.Token).IsUnique();
+            report.HasIndex(r => r.FollowKey).IsUnique();
+            report.HasIndex(r => new { r.ServiceCode, r.Status });
+            report.HasIndex(r => r.RequestedAt);
+            report.HasIndex(r => r.UpdatedAt);
+            report.Property(r => r.ServiceCode).HasMaxLength(64);
+            report.Property(r => r.Status).HasConversion<string>().HasMaxLength(24);
+            report.Property(r => r.Moderation).HasConversion<string>().HasMaxLength(16);
+            report.Property(r => r.StatusNote).HasMaxLength(4000);
+            report.Property(r => r.ResponsibleElsewhere).HasMaxLength(300);
+            report.Property(r => r.AddressString).HasMaxLength(500);
+            report.Property(r => r.AreaCode).HasMaxLength(64);
+            report.Property(r => r.Description).HasMaxLength(4000);
+            report.Property(r => r.MediaUrl).HasMaxLength(1000);
+            report.Property(r => r.FollowKey).HasMaxLength(64);
+            report.Property(r => r.Token).HasMaxLength(64);
+            report.Property(r => r.Revision).IsConcurrencyToken();
+            report.HasOne<Organisation>().WithMany().HasForeignKey(r => r.AssignedOrganisationId).OnDelete(DeleteBehavior.SetNull);
+            report.HasOne<CitizenReports.CitizenReport>().WithMany().HasForeignKey(r => r.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
+            report.HasOne<CitizenReports.Photo>().WithMany().HasForeignKey(r => r.PhotoId).OnDelete(DeleteBehavior.SetNull);
+            report.HasOne<ApiKey>().WithMany().HasForeignKey(r => r.ApiKeyId).OnDelete(DeleteBehavior.SetNull);
+            report.HasOne<Incident>().WithMany().HasForeignKey(r => r.IncidentId).OnDelete(DeleteBehavior.SetNull);
+            report.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CitizenReports.ReportEvent>(e =>
+        {
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.Note).HasMaxLength(4000);
+            e.Property(x => x.By).HasMaxLength(256);
+        });
+
+        builder.Entity<CitizenReports.ReportContact>(contact =>
+        {
+            contact.HasKey(c => c.ReportId);
+            contact.Property(c => c.FirstName).HasMaxLength(200);
+            contact.Property(c => c.LastName).HasMaxLength(200);
+            contact.Property(c => c.Email).HasMaxLength(256);
+            contact.Property(c => c.Phone).HasMaxLength(64);
+            contact.Property(c => c.DeviceId).HasMaxLength(200);
+            contact.Property(c => c.AccountId).HasMaxLength(200);
+            contact.HasOne<CitizenReports.CitizenReport>().WithOne().HasForeignKey<CitizenReports.ReportContact>(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CitizenReports.Photo>(photo => photo.Property(p => p.ContentType).HasMaxLength(64));
+
+        builder.Entity<CitizenReports.ReportService>(service =>
+        {
+            service.HasIndex(s => s.Code).IsUnique();
+            service.Property(s => s.Code).HasMaxLength(64);
+            service.Property(s => s.Name).HasMaxLength(200);
+            service.Property(s => s.NameEnglish).HasMaxLength(200);
+            service.Property(s => s.Group).HasMaxLength(200);
+            service.Property(s => s.Keywords).HasMaxLength(500);
+            service.Property(s => s.IncidentCategory).HasMaxLength(64);
+            service.Property(s => s.Masking).HasConversion<string>().HasMaxLength(16);
+            service.HasOne<Organisation>().WithMany().HasForeignKey(s => s.ResponsibleOrganisationId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<CitizenReports.AnswerTemplate>(template =>
+        {
+            template.Property(t => t.Title).HasMaxLength(200);
+            template.Property(t => t.Status).HasConversion<string>().HasMaxLength(24);
+        });
+
+        builder.Entity<FieldReports.FieldReport>(report =>
+        {
+            report.HasIndex(r => r.OccurredAt);
+            report.Property(r => r.ReporterUserName).HasMaxLength(256);
+            report.Property(r => r.AreaCode).HasMaxLength(64);
+            report.Property(r => r.Place).HasMaxLength(300);
+            report.Property(r => r.Category).HasMaxLength(64);
+            report.Property(r => r.AffectedGroups).HasMaxLength(300);
+            report.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.SetNull);
+            report.HasOne<Incident>().WithMany().HasForeignKey(r => r.IncidentId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<FieldReports.WeeklyAction>(action =>
+        {
+            action.HasIndex(a => new { a.AreaCode, a.Week });
+            action.Property(a => a.AreaCode).HasMaxLength(64);
+            action.Property(a => a.Week).HasMaxLength(8);
+            action.Property(a => a.Place).HasMaxLength(300);
+            action.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+            action.Property(a => a.FieldReportIds).HasMaxLength(1000);
+            action.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OwnerOrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<FieldReports.SafetyWalk>(walk =>
+        {
+            walk.Property(w => w.Title).HasMaxLength(300);
+            walk.Property(w => w.AreaCode).HasMaxLength(64);
+            walk.Property(w => w.OrganisationIds).HasMaxLength(500);
+            walk.Property(w => w.ResidentGroups).HasMaxLength(1000);
+            walk.Property(w => w.CreatedBy).HasMaxLength(256);
+            walk.HasMany(w => w.Points).WithOne().HasForeignKey(p => p.WalkId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<FieldReports.WalkPoint>(point =>
+        {
+            point.Property(p => p.Problem).HasConversion<string>().HasMaxLength(16);
+            point.Property(p => p.AreaCode).HasMaxLength(64);
+            point.Property(p => p.Comment).HasMaxLength(2000);
+            point.HasOne<CitizenReports.Photo>().WithMany().HasForeignKey(p => p.PhotoId).OnDelete(DeleteBehavior.SetNull);
+            point.HasOne<ActionPlans.Measure>().WithMany().HasForeignKey(p => p.MeasureId).OnDelete(DeleteBehavior.SetNull);
+            point.HasOne<CitizenReports.CitizenReport>().WithMany().HasForeignKey(p => p.CitizenReportId).OnDelete(DeleteBehavior.SetNull);
+            point.HasOne<Incident>().WithMany().HasForeignKey(p => p.IncidentId).OnDelete(DeleteBehavior.SetNull);
         });
 
         builder.Entity<SeriousTalkCount>(count =>

@@ -56,6 +56,8 @@ public static class DataServices
         services.AddScoped<Collaboration.SeriousTalks>();
         services.AddScoped<Collaboration.Compliance>();
         services.AddScoped<Collaboration.DemoGovernance>();
+        services.AddScoped<CitizenReports.CitizenReports>();
+        services.AddScoped<CitizenReports.ReportCatalogue>();
         services.AddScoped<ImportRuns>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();

@@ -23,6 +23,7 @@ public sealed class DatabaseSeeder(
     ImportRuns importRuns,
     ActionPlans.DemoPlan demoPlan,
     Collaboration.DemoGovernance demoGovernance,
+    CitizenReports.ReportCatalogue reportCatalogue,
     TimeProvider time,
     UserManager<TryggUser> users,
     RoleManager<IdentityRole> roles,
@@ -76,6 +77,7 @@ public sealed class DatabaseSeeder(
 
         await referenceData.LoadAsync(cancellationToken);
         await categories.EnsureAsync(cancellationToken);
+        await reportCatalogue.EnsureAsync(cancellationToken);
 
         if (!await db.Incidents.AnyAsync(i => i.Source == PolisenImporter.Source, cancellationToken))
         {

@@ -31,12 +31,20 @@ public sealed class AreaShapes
             .Select(a => new { a.Code, a.Name, a.Geometry, Display = a.DisplayGeometry ?? a.Geometry })
             .ToListAsync(cancellationToken);
         areas = areas.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
-        var neighbours = AreaNeighbours.Within(areas.Select(a => AreaNeighbours.ToSweref(a.Geometry!)).ToList());
-        return new AreaLayer(areas.Select(a => new AreaShape(a.Code, a.Name, a.Display!)).ToList(), neighbours);
+        var shapes = areas.Select(a => AreaNeighbours.ToSweref(a.Geometry!)).ToList();
+        return new AreaLayer(areas.Select(a => new AreaShape(a.Code, a.Name, a.Display!)).ToList(), AreaNeighbours.Within(shapes), new AreaLocator(shapes, 1 << 16));
     }
 }
 
-/// <summary>Areas in code order, and for each the indexes of its neighbours (itself included).</summary>
-public sealed record AreaLayer(IReadOnlyList<AreaShape> Areas, IReadOnlyList<IReadOnlyList<int>> Neighbours);
+/// <summary>Areas in code order, for each the indexes of its neighbours (itself included), and what finds the area a point lies in.</summary>
+public sealed record AreaLayer(IReadOnlyList<AreaShape> Areas, IReadOnlyList<IReadOnlyList<int>> Neighbours, AreaLocator Locator)
+{
+    /// <summary>The area a WGS84 point lies in, or null outside them all.</summary>
+    public AreaShape? At(double latitude, double longitude)
+    {
+        var (x, y) = Sweref99Tm.FromWgs84(latitude, longitude);
+        return Locator.Locate(x, y) is var index and not AreaLocator.None ? Areas[index] : null;
+    }
+}
 
 public sealed record AreaShape(string Code, string Name, string DisplayGeometry);

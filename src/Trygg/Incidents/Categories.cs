@@ -9,10 +9,9 @@ public sealed class Categories(AppDbContext db)
     /// <summary>Adds the taxonomy and the police types' mapping when the database has none.</summary>
     public async Task EnsureAsync(CancellationToken cancellationToken = default)
     {
-        if (!await db.Categories.AnyAsync(cancellationToken))
-        {
-            db.Categories.AddRange(Taxonomy.Categories.Select((c, i) => new IncidentCategory { Code = c.Code, Name = c.Name, SortOrder = i }));
-        }
+        // The taxonomy's categories that are missing (a database made before a category was added gets it too).
+        var existing = await db.Categories.Select(c => c.Code).ToListAsync(cancellationToken);
+        db.Categories.AddRange(Taxonomy.Categories.Select((c, i) => new IncidentCategory { Code = c.Code, Name = c.Name, SortOrder = i }).Where(c => !existing.Contains(c.Code)));
 
         if (!await db.TypeCategories.AnyAsync(m => m.Source == Ingestion.PolisenImporter.Source, cancellationToken))
         {

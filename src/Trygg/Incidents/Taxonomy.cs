@@ -8,6 +8,9 @@ public static class Taxonomy
 {
     public const string Other = "ovrigt";
 
+    /// <summary>Places residents, reporters and safety walks find unsafe: poor lighting, overgrown paths, litter, hidden corners.</summary>
+    public const string UnsafeEnvironment = "otrygg-miljo";
+
     public static readonly IReadOnlyList<(string Code, string Name)> Categories =
     [
         ("vald", "Våld"),
@@ -21,6 +24,7 @@ public static class Taxonomy
         ("ordningsstorning", "Ordningsstörning"),
         ("trafik", "Trafik"),
         ("bedrageri", "Bedrägeri"),
+        (UnsafeEnvironment, "Otrygg miljö"),
         (Other, "Övrigt"),
     ];
 
