@@ -52,12 +52,12 @@ public sealed class IncidentsApiTests(TryggApp app)
     {
         using var client = await app.SignedInClientAsync(Roles.Coordinator);
 
-        var rows = await client.GetFromJsonAsync<List<RowJson>>("/api/incidents/aggregate?by=category", Token);
+        var rows = (await client.GetFromJsonAsync<List<RowJson>>("/api/incidents/aggregate?by=category", Token))!;
 
         await using var scope = app.Services.CreateAsyncScope();
         var expected = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Incidents
             .Where(i => !i.IsSummary).GroupBy(i => i.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(Token);
-        Assert.Equal(12, rows!.Count);
+        Assert.Equal(Trygg.Incidents.Taxonomy.Categories.Select(c => c.Code).Order(StringComparer.Ordinal), rows!.Select(r => r.Key).Order(StringComparer.Ordinal)); // every category, empty ones too
         Assert.All(expected, e => Assert.Equal(e.Count, rows.Single(r => r.Key == e.Key).Count));
         Assert.Equal("Våld", rows.Single(r => r.Key == "vald").Label);
         Assert.True(rows.Single(r => r.Key == "vald").Count > 500);
