@@ -113,19 +113,7 @@ public sealed class Governance(AppDbContext db, AreaShapes shapes, TimeProvider 
             errors["name"] = "Ge gruppen ett namn.";
         }
 
-        if (input.Kind == GroupKind.Working && input.End is null)
-        {
-            errors["end"] = "En arbetsgrupp är tidsbegränsad: ange när uppdraget slutar.";
-        }
-        else if (input.End < input.Start)
-        {
-            errors["end"] = "Gruppen slutar innan den börjar.";
-        }
-
-        if (string.IsNullOrWhiteSpace(input.Mandate))
-        {
-            errors["mandate"] = "Beskriv gruppens mandat: vad den får besluta om.";
-        }
+        CheckMandateAndPeriod(input.Kind, input.Mandate, input.Start, input.End, errors);
 
         var organisationIds = input.Members.Select(m => m.OrganisationId).Distinct().ToList();
         if (input.Members.Count == 0 || await db.Organisations.CountAsync(o => organisationIds.Contains(o.Id), cancellationToken) < organisationIds.Count)
@@ -147,6 +135,47 @@ public sealed class Governance(AppDbContext db, AreaShapes shapes, TimeProvider 
         db.Groups.Add(group);
         await db.SaveChangesAsync(cancellationToken);
         return (group, errors);
+    }
+
+    /// <summary>
+    /// Changes a group's mandate and period: what the group decides when warned that a working group's mandate ends, to
+    /// prolong it or to end it now. The same rules as when it was added.
+    /// </summary>
+    public async Task<Dictionary<string, string>> UpdateGroupAsync(int groupId, string? mandate, DateOnly start, DateOnly? end, CancellationToken cancellationToken = default)
+    {
+        var group = await db.Groups.FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        if (group is null)
+        {
+            return new() { ["group"] = "Gruppen finns inte." };
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        CheckMandateAndPeriod(group.Kind, mandate, start, end, errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        (group.Mandate, group.Start, group.End) = (mandate!.Trim(), start, end);
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    private static void CheckMandateAndPeriod(GroupKind kind, string? mandate, DateOnly start, DateOnly? end, Dictionary<string, string> errors)
+    {
+        if (kind == GroupKind.Working && end is null)
+        {
+            errors["end"] = "En arbetsgrupp är tidsbegränsad: ange när uppdraget slutar.";
+        }
+        else if (end < start)
+        {
+            errors["end"] = "Gruppen slutar innan den börjar.";
+        }
+
+        if (string.IsNullOrWhiteSpace(mandate))
+        {
+            errors["mandate"] = "Beskriv gruppens mandat: vad den får besluta om.";
+        }
     }
 
     /// <summary>Working groups whose mandate ends within <see cref="WarningDays"/> days, or has ended, so that someone decides to end or prolong them.</summary>
@@ -312,6 +341,40 @@ public sealed class Governance(AppDbContext db, AreaShapes shapes, TimeProvider 
         db.Agreements.Add(agreement);
         await db.SaveChangesAsync(cancellationToken);
         return (agreement, errors);
+    }
+
+    /// <summary>Records an agreement's revision or follow-up: its validity, next review date and how it was followed up.</summary>
+    public async Task<Dictionary<string, string>> UpdateAgreementAsync(int agreementId, DateOnly? validTo, DateOnly? reviewOn, string? followUp, CancellationToken cancellationToken = default)
+    {
+        var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == agreementId, cancellationToken);
+        if (agreement is null)
+        {
+            return new() { ["agreement"] = "Överenskommelsen finns inte." };
+        }
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (validTo < agreement.ValidFrom)
+        {
+            errors["validTo"] = "Överenskommelsen slutar gälla innan den börjar.";
+        }
+        else if (reviewOn is { } review && (review < agreement.ValidFrom || (validTo is { } end && review > end)))
+        {
+            errors["reviewOn"] = "Revideringen ska ligga inom giltighetstiden.";
+        }
+
+        if (Security.PersonalData.Find(followUp) is { } found)
+        {
+            errors["followUp"] = $"Uppföljningen innehåller {found}. Skriv inga personuppgifter.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        (agreement.ValidTo, agreement.ReviewOn, agreement.FollowUp) = (validTo, reviewOn, followUp?.Trim() ?? "");
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
     }
 
     /// <summary>Agreements whose review date or end falls within <see cref="WarningDays"/> days (or has passed while in force), with what is due.</summary>

@@ -39,6 +39,15 @@ public sealed class CollaborationPagesTests(TryggApp app)
         var row = Row(added, $"data-group=\"{group.GetProperty("id").GetInt32()}\"");
         Assert.Contains("uppdraget slutar 2026-12-10", row, StringComparison.Ordinal);
         Assert.Contains("Lokalpolisområde Södermalm (Kommunpolis)", row, StringComparison.Ordinal);
+
+        // Warned, the coordinator prolongs the mandate on the group's page, and the warning goes.
+        var id = group.GetProperty("id").GetInt32();
+        var prolonged = await PostAsync(client, $"/groups/{id}", "edit-group", new()
+        {
+            ["GroupEdit.Mandate"] = fields["Group.Mandate"], ["GroupEdit.Start"] = "2026-09-01", ["GroupEdit.End"] = "2027-06-30",
+        });
+        Assert.Contains("Gruppens mandat och period är sparade.", prolonged, StringComparison.Ordinal);
+        Assert.False((await GroupsAsync(client)).Single(g => g.GetProperty("id").GetInt32() == id).GetProperty("endingSoon").GetBoolean());
     }
 
     [Fact]

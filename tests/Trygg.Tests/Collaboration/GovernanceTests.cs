@@ -44,6 +44,11 @@ public sealed class GovernanceTests(TryggApp app)
         Assert.Equal(["mandate", "members", "name"], empty.Keys.Order());
         Assert.Empty(none);
         Assert.Contains(await governance.EndingGroupsAsync(Token), g => g.Id == group!.Id); // 20 December is within 30 days of 23 November
+
+        // Warned, the group prolongs its mandate; it cannot drop the end a working group must have.
+        Assert.Equal("En arbetsgrupp är tidsbegränsad: ange när uppdraget slutar.", (await governance.UpdateGroupAsync(group!.Id, "Trygghetsvandringar", new DateOnly(2026, 1, 1), null, Token))["end"]);
+        Assert.Empty(await governance.UpdateGroupAsync(group.Id, "Trygghetsvandringar och uppföljning", new DateOnly(2026, 1, 1), new DateOnly(2027, 6, 30), Token));
+        Assert.DoesNotContain(await governance.EndingGroupsAsync(Token), g => g.Id == group.Id);
     }
 
     [Fact]
@@ -84,6 +89,11 @@ public sealed class GovernanceTests(TryggApp app)
             new Dictionary<int, string>(), [], ReviewOn: new DateOnly(2026, 12, 10), Text: "Synlig polis vid Farsta centrum fredagskvällar."), Token);
         Assert.Empty(errors);
         Assert.Contains(await governance.AgreementRemindersAsync(Token), r => r.Agreement.Id == promise!.Id && r.Due == "ska revideras 2026-12-10");
+
+        // Revised: the next review moves on and the reminder goes; a follow-up naming a person is refused.
+        Assert.Contains("ett personnummer", (await governance.UpdateAgreementAsync(promise!.Id, new DateOnly(2026, 12, 31), null, "Kontakt 19121212-1212", Token))["followUp"], StringComparison.Ordinal);
+        Assert.Empty(await governance.UpdateAgreementAsync(promise.Id, new DateOnly(2027, 12, 31), new DateOnly(2027, 6, 1), "Polisen var synlig 38 av 40 fredagar.", Token));
+        Assert.DoesNotContain(await governance.AgreementRemindersAsync(Token), r => r.Agreement.Id == promise.Id);
     }
 
     [Fact]
