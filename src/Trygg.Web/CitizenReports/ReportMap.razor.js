@@ -44,7 +44,10 @@ class ReportMap extends TryggMapElement {
       const typed = () => this.pin(coordinate(this.latitude.value), coordinate(this.longitude.value), false);
       this.latitude.addEventListener('change', typed);
       this.longitude.addEventListener('change', typed);
-      if (this.latitude.value && this.longitude.value) typed(); // a form shown again keeps its pin
+      if (this.latitude.value && this.longitude.value) { // a form shown again keeps its pin, in view
+        typed();
+        if (this.chosen) map.setView(this.chosen.getLatLng(), 16);
+      }
     }
 
     this.dataset.state = 'ready';
