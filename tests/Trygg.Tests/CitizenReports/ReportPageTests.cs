@@ -141,6 +141,24 @@ public sealed class ReportPageTests(TryggApp app)
     }
 
     [Fact]
+    public async Task AReportAssignedToAnOrganisationSaysSoToTheResidentAndMovesToThatOrganisationsQueue()
+    {
+        var report = await FileAsync(new ReportSubmission("otrygg-plats", 59.3365, 18.0700, Description: "Trappan ner mot Kungsträdgården känns otrygg på kvällen"));
+        using var coordinator = await app.SignedInClientAsync(Roles.Coordinator);
+        using var social = await StaffOfAsync("Socialnämnden");
+        var page = Html(await coordinator.GetStringAsync($"/moderation/{report.Id}", Token));
+        var socialId = await WithDbAsync(db => db.Organisations.Where(o => o.Name == "Socialnämnden").Select(o => o.Id).SingleAsync(Token));
+
+        var empty = Html(await (await PostAsync(coordinator, $"/moderation/{report.Id}", page, "assign", new() { ["Assign.Revision"] = "1", ["Assign.AssignTo"] = "" })).Content.ReadAsStringAsync(Token));
+        var assigned = await PostAsync(coordinator, $"/moderation/{report.Id}", page, "assign", new() { ["Assign.Revision"] = "1", ["Assign.AssignTo"] = $"{socialId}" });
+
+        Assert.Contains("data-field=\"assign\">Välj organisationen som ska åtgärda rapporten.", empty, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        Assert.Contains("Skickad till Socialnämnden", Html(await app.CreateBrowserlikeClient().GetStringAsync($"/report/{report.FollowKey}", Token)), StringComparison.Ordinal);
+        Assert.Contains($"data-report=\"{report.Id}\"", Html(await social.GetStringAsync("/moderation", Token)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AModerationFromAnOldViewIsRefusedWithTheConflictMessage()
     {
         var report = await FileAsync(new ReportSubmission("vegetation", 59.2575, 18.0825, Description: "Buskarna skymmer gångvägen vid Hökarängen"));
