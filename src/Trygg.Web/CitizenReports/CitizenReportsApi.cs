@@ -16,6 +16,8 @@ public static class CitizenReportsApi
     {
         endpoints.MapGet("/api/citizen-reports/public", PublishedAsync).AllowAnonymous().WithTags("Medborgarrapporter")
             .WithSummary("Publicerade medborgarrapporter med platsen maskerad per kategori, för den öppna kartan. Inga kontaktuppgifter.");
+        endpoints.MapGet("/api/citizen-reports/nearby", NearbyAsync).AllowAnonymous().WithTags("Medborgarrapporter")
+            .WithSummary("Hur många öppna rapporter av samma slag som finns inom 250 m från en punkt (lat, lon i WGS84): formulärets \"samma problem?\" medan nålen flyttas.");
         endpoints.MapGet("/report/{followKey}/photo", ResidentPhotoAsync).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet("/moderation/{id:long}/photo", ModeratorPhotoAsync).RequireAuthorization(policy => policy.RequireRole(ModerationAccess.Roles.Split(','))).ExcludeFromDescription();
         return endpoints;
@@ -28,6 +30,18 @@ public static class CitizenReportsApi
         return TypedResults.Ok(new PublishedReports(reports.Where(r => r.Latitude is not null)
             .Select(r => new PublishedReport(r.Report.Id, ReportText.Name(services, r.Report.ServiceCode), l[ReportText.StatusWord(r.Report.Status)], r.Latitude, r.Longitude, r.Report.AreaCode))
             .ToList()));
+    }
+
+    /// <summary>Only how many and how far: the reports themselves are shown by the form's next step, where the resident can add themselves.</summary>
+    private static async Task<Results<Ok<NearbyReports>, BadRequest<string>>> NearbyAsync(string? service, double? lat, double? lon, Trygg.CitizenReports.CitizenReports reports, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(service) || lat is not (>= -90 and <= 90) || lon is not (>= -180 and <= 180))
+        {
+            return TypedResults.BadRequest("Ange service, lat och lon (WGS84-grader).");
+        }
+
+        var nearby = await reports.NearbyAsync(service, lat.Value, lon.Value, cancellationToken);
+        return TypedResults.Ok(new NearbyReports(nearby.Count, nearby.Select(n => Math.Round(n.Metres)).ToList()));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> ResidentPhotoAsync(string followKey, AppDbContext db, CancellationToken cancellationToken) =>
@@ -47,6 +61,9 @@ public static class CitizenReportsApi
         var photo = photoId is { } id ? await db.Photos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) : null;
         return photo is null ? TypedResults.NotFound() : TypedResults.File(photo.Data, photo.ContentType);
     }
+
+    /// <summary>How many open reports of the same kind lie within 250 m, and how far each is (metres, nearest first).</summary>
+    public sealed record NearbyReports(int Count, IReadOnlyList<double> Metres);
 
     public sealed record PublishedReports(IReadOnlyList<PublishedReport> Reports);
 

@@ -1,7 +1,9 @@
 // <trygg-report-map latitude-input="id" longitude-input="id" center="59.3884,17.9287" src="/api/citizen-reports/public">: residents'
 // reports on a Leaflet map. With the two input ids a tap on the map puts the pin there and writes it into the inputs (WGS84,
 // six decimals); typing in the inputs moves the pin, so the form works without the map too. With src, the published reports
-// are drawn as points at the place they may be shown (PublicPlace: exact or at the centre of their 250 m square).
+// are drawn as points at the place they may be shown (PublicPlace: exact or at the centre of their 250 m square). With
+// nearby-src, service-input and nearby-output, the form says how many open reports of the same kind lie near the pin as it
+// moves; the form's next step lists them either way, so this only tells sooner.
 import { L, TryggMapElement } from '/js/trygg-map.js';
 
 const pinStyle = { radius: 10, color: '#0b3d1a', weight: 3, fillColor: '#2e9e4f', fillOpacity: 0.9 };
@@ -44,6 +46,7 @@ class ReportMap extends TryggMapElement {
       const typed = () => this.pin(coordinate(this.latitude.value), coordinate(this.longitude.value), false);
       this.latitude.addEventListener('change', typed);
       this.longitude.addEventListener('change', typed);
+      document.getElementById(this.getAttribute('service-input') ?? '')?.addEventListener('change', () => this.countNearby());
       if (this.latitude.value && this.longitude.value) { // a form shown again keeps its pin, in view
         typed();
         if (this.chosen) map.setView(this.chosen.getLatLng(), 16);
@@ -62,12 +65,31 @@ class ReportMap extends TryggMapElement {
       this.latitude.dispatchEvent(new Event('input', { bubbles: true }));
     }
 
+    this.countNearby();
     if (this.chosen) {
       this.chosen.setLatLng([lat, lng]);
     } else {
       this.chosen = L.circleMarker([lat, lng], { ...pinStyle, className: 'report-pin', interactive: false })
         .bindTooltip(this.getAttribute('chosen-text') ?? '')
         .addTo(this.map);
+    }
+  }
+
+  // "2 open reports of the same kind within 250 m": fetched for the chosen service and pin; silent when it cannot be told.
+  async countNearby() {
+    const output = document.getElementById(this.getAttribute('nearby-output') ?? '');
+    const service = document.getElementById(this.getAttribute('service-input') ?? '')?.value;
+    const lat = coordinate(this.latitude?.value ?? ''), lng = coordinate(this.longitude?.value ?? '');
+    if (!output || !service || !Number.isFinite(lat) || !Number.isFinite(lng) || !this.getAttribute('nearby-src')) return;
+    const query = new URLSearchParams({ service, lat: String(lat), lon: String(lng) });
+    try {
+      const response = await fetch(`${this.getAttribute('nearby-src')}?${query}`, { headers: { Accept: 'application/json' } });
+      if (!response.ok) return;
+      const nearby = await response.json();
+      output.textContent = nearby.count > 0 ? (this.getAttribute('nearby-text') ?? '{0}').replace('{0}', String(nearby.count)) : '';
+      this.dataset.nearby = String(nearby.count);
+    } catch {
+      output.textContent = '';
     }
   }
 }

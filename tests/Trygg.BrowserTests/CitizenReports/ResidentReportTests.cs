@@ -33,6 +33,7 @@ public sealed class ResidentReportTests
             Attributes: new Dictionary<string, string[]> { ["typ"] = ["gatlykta"] }));
 
         await resident.SelectOptionAsync("#report-service", "belysning");
+        await Assertions.Expect(resident.Locator("#nearby-count")).ToContainTextAsync("Öppna rapporter av samma slag inom 250 meter: 1.");
         await resident.ClickAsync("#next");
 
         var suggestion = resident.Locator($"#same-problem li[data-report=\"{earlier.Id}\"]");
