@@ -3,6 +3,7 @@ using Trygg.Web;
 using Trygg.Data;
 using Trygg.Web.ActionPlans;
 using Trygg.Web.Analysis;
+using Trygg.Web.CitizenReports;
 using Trygg.Web.Collaboration;
 using Trygg.Web.Geography;
 using Trygg.Web.Incidents;
@@ -51,6 +52,7 @@ app.MapFollowUpDocsApi();
 app.MapActionPlansApi();
 app.MapCollaborationApi();
 app.MapEvaluationsApi();
+app.MapCitizenReportsApi();
 app.MapRazorComponents<App>();
 
 app.Run();

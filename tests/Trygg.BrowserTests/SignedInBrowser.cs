@@ -52,6 +52,16 @@ public sealed class SignedInBrowser : IAsyncDisposable
         return page;
     }
 
+    /// <summary>A resident who is not signed in, in a browser context of their own: a phone of <paramref name="width"/> × <paramref name="height"/> with touch.</summary>
+    public async Task<IPage> ResidentOnPhoneAsync(int width = 390, int height = 844)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.ServerAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height }, IsMobile = true, HasTouch = true,
+        });
+        return await context.NewPageAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await browser.DisposeAsync();
