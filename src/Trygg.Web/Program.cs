@@ -4,6 +4,7 @@ using Trygg.Data;
 using Trygg.Web.ActionPlans;
 using Trygg.Web.Analysis;
 using Trygg.Web.Collaboration;
+using Trygg.Web.FieldReports;
 using Trygg.Web.Geography;
 using Trygg.Web.Incidents;
 using Trygg.Web.Ingestion;
@@ -51,6 +52,7 @@ app.MapFollowUpDocsApi();
 app.MapActionPlansApi();
 app.MapCollaborationApi();
 app.MapEvaluationsApi();
+app.MapFieldReportsApi();
 app.MapRazorComponents<App>();
 
 app.Run();
