@@ -9,7 +9,7 @@ using Trygg.Security;
 
 namespace Trygg.Tests.FieldReports;
 
-[Collection(DemoApp.Name)]
+[Collection(FieldApp.Name)]
 public sealed class FieldReportingTests(TryggApp app)
 {
     // Rinkeby torg and Tensta centrum (both in Järva), and Farsta centrum in another stadsdelsområde.

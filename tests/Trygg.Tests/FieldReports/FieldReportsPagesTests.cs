@@ -8,7 +8,7 @@ using Trygg.Security;
 
 namespace Trygg.Tests.FieldReports;
 
-[Collection(DemoApp.Name)]
+[Collection(FieldApp.Name)]
 public sealed class FieldReportsPagesTests(TryggApp app)
 {
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAEHRFWHRDb21tZW50AEdQUyBoZXJlnLsMzAAAAA1JREFUeJxj+M/A8B8ABQAB/4mZPR0AAAAASUVORK5CYII=");

@@ -8,7 +8,7 @@ using Trygg.FieldReports;
 
 namespace Trygg.Tests.FieldReports;
 
-[Collection(DemoApp.Name)]
+[Collection(FieldApp.Name)]
 public sealed class SafetyWalksTests(TryggApp app)
 {
     // Rinkeby torg; Tensta centrum in the stadsdel beside Rinkeby; Farsta centrum far from it.
