@@ -5,6 +5,7 @@ using Trygg.Web.ActionPlans;
 using Trygg.Web.Analysis;
 using Trygg.Web.CitizenReports;
 using Trygg.Web.Collaboration;
+using Trygg.Web.FieldReports;
 using Trygg.Web.Geography;
 using Trygg.Web.Incidents;
 using Trygg.Web.Ingestion;
@@ -53,6 +54,7 @@ app.MapActionPlansApi();
 app.MapCollaborationApi();
 app.MapEvaluationsApi();
 app.MapCitizenReportsApi();
+app.MapFieldReportsApi();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -58,6 +58,8 @@ public static class DataServices
         services.AddScoped<Collaboration.DemoGovernance>();
         services.AddScoped<CitizenReports.CitizenReports>();
         services.AddScoped<CitizenReports.ReportCatalogue>();
+        services.AddScoped<FieldReports.FieldReporting>();
+        services.AddScoped<FieldReports.SafetyWalks>();
         services.AddScoped<ImportRuns>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();

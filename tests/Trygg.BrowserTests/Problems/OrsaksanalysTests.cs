@@ -63,7 +63,7 @@ public sealed class OrsaksanalysTests
     }
 
     [Fact]
-    public async Task TheFishboneAndTheTriangleFitAPhoneScreen()
+    public async Task TheFishboneTheTriangleAndTheMenuFitAPhoneScreen()
     {
         await using var session = await SignedInBrowser.OpenAsync("/plans", width: 375, height: 800);
         await using (var scope = session.App.Services.CreateAsyncScope())
@@ -86,5 +86,8 @@ public sealed class OrsaksanalysTests
             "[...document.querySelectorAll('main *')].filter(e => !e.closest('.factors') && e.getBoundingClientRect().right > 376).map(e => e.tagName + '.' + e.getAttribute('class')).join(', ')");
         Assert.Equal("", outside);
         await Assertions.Expect(session.Page.Locator(".crime-triangle svg")).ToBeVisibleAsync();
+
+        // Nor does the menu: its links wrap onto more rows instead of making the page scroll sideways.
+        Assert.True(await session.Page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 375, "Sidan är bredare än skärmen.");
     }
 }
