@@ -414,10 +414,12 @@ public sealed class CitizenReports(AppDbContext db, AreaShapes shapes, TimeProvi
         return answers;
     }
 
-    /// <summary>An approved report is an incident of its own source; a hidden one, or one merged into another, is not. Saves.</summary>
+    /// <summary>An approved report is an incident of its own source; a hidden one, one merged into another, or one made from a walk point is not. Saves.</summary>
     private async Task SyncIncidentAsync(CitizenReport report, CancellationToken cancellationToken)
     {
-        var counts = report.Moderation == ModerationState.Approved && report.Status != ReportStatus.Duplicate;
+        // A report made from a safety walk's point is counted once: as that point's incident.
+        var counts = report.Moderation == ModerationState.Approved && report.Status != ReportStatus.Duplicate
+            && !await db.WalkPoints.AnyAsync(p => p.CitizenReportId == report.Id, cancellationToken);
         var incident = report.IncidentId is { } id ? await db.Incidents.FirstOrDefaultAsync(i => i.Id == id, cancellationToken) : null;
         if (!counts)
         {
@@ -462,6 +464,10 @@ public sealed class CitizenReports(AppDbContext db, AreaShapes shapes, TimeProvi
         report.ClosedAt = report.IsOpen ? null : report.ClosedAt ?? now;
         report.UpdatedAt = now;
         report.Events.Add(new ReportEvent { At = now, Status = status, Note = note, By = by });
+        if (note.Length > 0)
+        {
+            report.StatusNote = note; // the latest answer, as Open311's status_notes
+        }
     }
 
     private static double Distance(double x, double y, CitizenReport report)

@@ -227,10 +227,11 @@ public sealed class SafetyWalks(AppDbContext db, AreaShapes shapes, ActionPlans.
             return (null, filed);
         }
 
-        var moderated = await reports.ModerateAsync(report.Id, report.Revision, new Moderation(AssignTo: organisationId, Visibility: ModerationState.Approved,
-            Note: $"Från trygghetsvandringen {walk.Title} {walk.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}."), by, cancellationToken);
+        // Linked first, so that the approved report is not counted a second time beside the point's own incident.
         point.CitizenReportId = report.Id;
         await db.SaveChangesAsync(cancellationToken);
+        var moderated = await reports.ModerateAsync(report.Id, report.Revision, new Moderation(AssignTo: organisationId, Visibility: ModerationState.Approved,
+            Note: $"Från trygghetsvandringen {walk.Title} {walk.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}."), by, cancellationToken);
         return (report, moderated);
     }
 

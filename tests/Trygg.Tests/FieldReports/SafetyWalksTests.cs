@@ -90,5 +90,7 @@ public sealed class SafetyWalksTests(TryggApp app)
         Assert.Contains("Hotfullt klotter på tunnelväggen", filed.Description, StringComparison.Ordinal);
         var points = await db.WalkPoints.AsNoTracking().Where(p => p.WalkId == walk.Id).OrderBy(p => p.Id).ToListAsync(Token);
         Assert.Equal([((int?)measure!.Id, (long?)null), (null, report!.Id)], points.Select(p => (p.MeasureId, p.CitizenReportId)));
+        Assert.Null(filed.IncidentId); // the spot counts once, as the walk point's incident
+        Assert.Equal(1, await db.Incidents.CountAsync(i => i.Id == graffiti.IncidentId, Token));
     }
 }
