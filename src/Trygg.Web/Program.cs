@@ -3,6 +3,7 @@ using Trygg.Web;
 using Trygg.Data;
 using Trygg.Web.ActionPlans;
 using Trygg.Web.Analysis;
+using Trygg.Web.CitizenReports;
 using Trygg.Web.Collaboration;
 using Trygg.Web.Geography;
 using Trygg.Web.Incidents;
@@ -17,6 +18,7 @@ builder.Services.AddTryggData(builder.Configuration);
 builder.Services.AddTryggSecurity();
 builder.Services.AddTryggShell();
 builder.Services.AddOpenApi();
+builder.Services.AddOpen311(builder.Configuration);
 builder.Services.AddHostedService<PolisenPoller>();
 builder.Services.AddSingleton<FileUploads>();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = FileUploads.MaxRequestBytes);
@@ -32,6 +34,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseTryggLocalization();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMustChangePassword();
 app.UseAuthorization();
@@ -51,6 +54,7 @@ app.MapFollowUpDocsApi();
 app.MapActionPlansApi();
 app.MapCollaborationApi();
 app.MapEvaluationsApi();
+app.MapOpen311Api();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -58,6 +58,7 @@ public static class DataServices
         services.AddScoped<Collaboration.DemoGovernance>();
         services.AddScoped<CitizenReports.CitizenReports>();
         services.AddScoped<CitizenReports.ReportCatalogue>();
+        services.AddScoped<CitizenReports.PublishedReports>();
         services.AddScoped<ImportRuns>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();
