@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Trygg.CitizenReports;
+using Trygg.Data;
 using Trygg.Security;
 
 namespace Trygg.Web.CitizenReports;
@@ -162,7 +164,8 @@ public static partial class Open311Api
     }
 
     private static async Task<Open311Document> SubmitAsync(
-        string format, HttpRequest request, IOptions<Open311Options> options, ApiKeys apiKeys, Trygg.CitizenReports.CitizenReports reports, CancellationToken cancellationToken)
+        string format, HttpRequest request, IOptions<Open311Options> options, ApiKeys apiKeys, Trygg.CitizenReports.CitizenReports reports, AppDbContext db,
+        CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -171,6 +174,10 @@ public static partial class Open311Api
         }
 
         var form = await request.ReadFormAsync(cancellationToken);
+
+        // One connection for the key, the service and the transaction: opening one (on SQLite it registers EF's functions
+        // each time) cost more than any of the queries under load.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         if (Check(format, Merged(form, request.Query), options.Value) is { } refused)
         {
             return refused;

@@ -24,7 +24,7 @@ public static class DataServices
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(sqlite));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqliteConnectionSettings()));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
