@@ -60,16 +60,17 @@ public static partial class Open311Api
 
     public static IEndpointRouteBuilder MapOpen311Api(this IEndpointRouteBuilder endpoints)
     {
-        var open311 = endpoints.MapGroup("/open311/v2").WithTags("Open311").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitPolicy);
-        open311.MapGet("/discovery.{format}", Discovery).WithSummary("Open311-tjänstens beskrivning: slutpunkter, format och tillägg.");
-        open311.MapGet("/services.{format}", ServicesAsync).WithSummary("Vad man kan rapportera (Open311 GET services).");
-        open311.MapGet("/services/{service_code}.{format}", ServiceDefinitionAsync).WithSummary("En tjänsts attribut (Open311 service definition).");
-        open311.MapPost("/requests.{format}", SubmitAsync).WithSummary("Skicka in en rapport (formulärkodad, kräver api_key).");
-        open311.MapGet("/requests.{format}", RequestsAsync).WithSummary("Publicerade rapporter; som standard de senaste 90 dagarna, högst 1 000.");
-        open311.MapGet("/requests/{service_request_id}.{format}", RequestAsync).WithSummary("En publicerad rapport.");
-        open311.MapGet("/tokens/{token}.{format}", TokenAsync).WithSummary("Rapportens id för en token.");
+        // Not in the OpenAPI document: Open311 describes itself (discovery) and its answers are not the JSON API's.
+        var open311 = endpoints.MapGroup("/open311/v2").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
+        open311.MapGet("/discovery.{format}", Discovery);
+        open311.MapGet("/services.{format}", ServicesAsync);
+        open311.MapGet("/services/{service_code}.{format}", ServiceDefinitionAsync);
+        open311.MapPost("/requests.{format}", SubmitAsync);
+        open311.MapGet("/requests.{format}", RequestsAsync);
+        open311.MapGet("/requests/{service_request_id}.{format}", RequestAsync);
+        open311.MapGet("/tokens/{token}.{format}", TokenAsync);
         open311.Map("/{**path}", (HttpRequest request) => Open311Document.Errors(FormatOfPath(request.Path),
-            (StatusCodes.Status404NotFound, "Det finns ingen sådan Open311-resurs. Se discovery.xml för vad som finns."))).ExcludeFromDescription();
+            (StatusCodes.Status404NotFound, "Det finns ingen sådan Open311-resurs. Se discovery.xml för vad som finns.")));
         return endpoints;
     }
 

@@ -93,12 +93,14 @@ public sealed class Open311Tests(TryggApp app)
         var service = await JsonAsync(client, "/open311/v2/services/hittepa.json", HttpStatusCode.NotFound);
         var jurisdiction = await XmlAsync(client, "/open311/v2/services.xml?jurisdiction_id=goteborg.se", HttpStatusCode.NotFound);
         var format = await XmlAsync(client, "/open311/v2/services.csv", HttpStatusCode.NotFound);
+        var resource = await JsonAsync(client, "/open311/v2/complaints.json", HttpStatusCode.NotFound);
 
         Assert.Equal((404, "Det finns ingen tjänst med service_code 'hittepa'."), Error(service));
         Assert.Equal("errors", jurisdiction.Root!.Name.LocalName);
         Assert.Equal("404", jurisdiction.Root.Element("error")!.Element("code")!.Value);
         Assert.StartsWith("jurisdiction_id 'goteborg.se' finns inte här", jurisdiction.Root.Element("error")!.Element("description")!.Value, StringComparison.Ordinal);
         Assert.Equal("Formatet 'csv' finns inte; välj xml eller json.", format.Root!.Element("error")!.Element("description")!.Value);
+        Assert.Equal(404, Error(resource).Code);
     }
 
     [Fact]
