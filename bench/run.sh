@@ -2,6 +2,7 @@
 # Runs Trygg's benchmarks in Release and prints their figures. Not part of the tests: timings belong here.
 #   bench/run.sh            import of the police archive + queries over 10 million synthetic incidents
 #   bench/run.sh 1000000    the queries over another number of incidents
+# and last the Open311 load (bench/open311.sh), which starts a web host of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build src/Trygg.Cli -c Release -v quiet -nologo >/dev/null
@@ -11,3 +12,4 @@ $cli bench query --incidents "${1:-10000000}"
 $cli bench knox
 $cli bench spatial
 $cli bench areas
+bench/open311.sh

@@ -19,6 +19,7 @@ builder.Services.AddTryggData(builder.Configuration);
 builder.Services.AddTryggSecurity();
 builder.Services.AddTryggShell();
 builder.Services.AddOpenApi();
+builder.Services.AddOpen311(builder.Configuration);
 builder.Services.AddHostedService<PolisenPoller>();
 builder.Services.AddSingleton<FileUploads>();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = FileUploads.MaxRequestBytes);
@@ -34,6 +35,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseTryggLocalization();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMustChangePassword();
 app.UseAuthorization();
@@ -55,6 +57,7 @@ app.MapCollaborationApi();
 app.MapEvaluationsApi();
 app.MapCitizenReportsApi();
 app.MapFieldReportsApi();
+app.MapOpen311Api();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -222,7 +222,7 @@ public static class BenchCommand
             return 0;
         }, cancellationToken));
 
-        return new Command("bench", "Prestandamätningar (kör i Release).") { import, query, knox, spatial, areas, report };
+        return new Command("bench", "Prestandamätningar (kör i Release).") { import, query, knox, spatial, areas, report, BenchOpen311.Create() };
     }
 
     private static void Measure(string name, Func<object> work, int rounds)

@@ -24,7 +24,7 @@ public static class DataServices
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(sqlite));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqliteConnectionSettings()));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -60,6 +60,7 @@ public static class DataServices
         services.AddScoped<CitizenReports.ReportCatalogue>();
         services.AddScoped<FieldReports.FieldReporting>();
         services.AddScoped<FieldReports.SafetyWalks>();
+        services.AddScoped<CitizenReports.PublishedReports>();
         services.AddScoped<ImportRuns>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();

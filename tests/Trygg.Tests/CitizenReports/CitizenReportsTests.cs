@@ -5,8 +5,8 @@ using Trygg.Data;
 
 namespace Trygg.Tests.CitizenReports;
 
-[Collection(DemoApp.Name)]
-public sealed class CitizenReportsTests(TryggApp app)
+/// <summary>On a host of their own: the reports they approve become incidents in Rinkeby, which the demo app's other tests count.</summary>
+public sealed class CitizenReportsTests(TryggApp app) : IClassFixture<TryggApp>
 {
     // Rinkeby torg and a spot about 100 m away; Uppsala, outside the municipality.
     private const double Lat = 59.3884, Lon = 17.9287, NearLat = 59.3893, NearLon = 17.9287;
