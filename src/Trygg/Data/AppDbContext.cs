@@ -102,6 +102,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<FieldReports.WalkPoint> WalkPoints => Set<FieldReports.WalkPoint>();
 
+    public DbSet<Indicators.Indicator> Indicators => Set<Indicators.Indicator>();
+
+    public DbSet<Indicators.IndicatorObservation> IndicatorObservations => Set<Indicators.IndicatorObservation>();
+
+    public DbSet<Indicators.AreaOverlap> AreaOverlaps => Set<Indicators.AreaOverlap>();
+
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -342,6 +350,47 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             walk.Property(w => w.ResidentGroups).HasMaxLength(1000);
             walk.Property(w => w.CreatedBy).HasMaxLength(256);
             walk.HasMany(w => w.Points).WithOne().HasForeignKey(p => p.WalkId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Indicators.Indicator>(indicator =>
+        {
+            indicator.HasIndex(i => i.Code).IsUnique();
+            indicator.Property(i => i.Code).HasMaxLength(100);
+            indicator.Property(i => i.Name).HasMaxLength(300);
+            indicator.Property(i => i.Unit).HasMaxLength(100);
+            indicator.Property(i => i.Source).HasMaxLength(200);
+            indicator.Property(i => i.Type).HasConversion<string>().HasMaxLength(16);
+            indicator.Property(i => i.Dimensions).HasMaxLength(100);
+            indicator.HasMany(i => i.Observations).WithOne().HasForeignKey(o => o.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Indicators.IndicatorObservation>(observation =>
+        {
+            observation.HasIndex(o => new { o.IndicatorId, o.AreaCode, o.Period, o.Sex, o.AgeBand, o.Group }).IsUnique();
+            observation.Property(o => o.AreaCode).HasMaxLength(64);
+            observation.Property(o => o.Period).HasMaxLength(16);
+            observation.Property(o => o.Sex).HasMaxLength(16);
+            observation.Property(o => o.AgeBand).HasMaxLength(16);
+            observation.Property(o => o.Group).HasMaxLength(100);
+            observation.HasOne<Ingestion.ImportRun>().WithMany().HasForeignKey(o => o.ImportRunId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<Indicators.AreaOverlap>(overlap =>
+        {
+            overlap.HasKey(o => new { o.FromCode, o.ToCode });
+            overlap.Property(o => o.FromCode).HasMaxLength(64);
+            overlap.Property(o => o.ToCode).HasMaxLength(64);
+        });
+
+        builder.Entity<Audit.AuditEntry>(entry =>
+        {
+            entry.HasIndex(e => e.At);
+            entry.HasIndex(e => new { e.Entity, e.EntityKey });
+            entry.Property(e => e.UserName).HasMaxLength(256);
+            entry.Property(e => e.From).HasMaxLength(64);
+            entry.Property(e => e.Action).HasMaxLength(16);
+            entry.Property(e => e.Entity).HasMaxLength(100);
+            entry.Property(e => e.EntityKey).HasMaxLength(100);
         });
 
         builder.Entity<FieldReports.WalkPoint>(point =>

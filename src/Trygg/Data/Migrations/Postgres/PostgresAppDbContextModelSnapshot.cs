@@ -370,6 +370,57 @@ namespace Trygg.Data.Migrations.Postgres
                     b.ToTable("MeasureCause");
                 });
 
+            modelBuilder.Entity("Trygg.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Entity", "EntityKey");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("Trygg.CitizenReports.AnswerTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -1865,6 +1916,144 @@ namespace Trygg.Data.Migrations.Postgres
                     b.ToTable("TypeCategories");
                 });
 
+            modelBuilder.Entity("Trygg.Indicators.AreaOverlap", b =>
+                {
+                    b.Property<string>("FromCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ToCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("FromCode", "ToCode");
+
+                    b.ToTable("AreaOverlaps");
+                });
+
+            modelBuilder.Entity("Trygg.Indicators.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Dimensions")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Trygg.Indicators.IndicatorObservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double?>("High")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("ImportRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("N")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRunId");
+
+                    b.HasIndex("IndicatorId", "AreaCode", "Period", "Sex", "AgeBand", "Group")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorObservations");
+                });
+
             modelBuilder.Entity("Trygg.Ingestion.Files.ImportMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -2999,6 +3188,20 @@ namespace Trygg.Data.Migrations.Postgres
                     b.Navigation("Area");
                 });
 
+            modelBuilder.Entity("Trygg.Indicators.IndicatorObservation", b =>
+                {
+                    b.HasOne("Trygg.Ingestion.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trygg.Indicators.Indicator", null)
+                        .WithMany("Observations")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trygg.Ingestion.ImportRejection", b =>
                 {
                     b.HasOne("Trygg.Ingestion.ImportRun", null)
@@ -3141,6 +3344,11 @@ namespace Trygg.Data.Migrations.Postgres
             modelBuilder.Entity("Trygg.FieldReports.SafetyWalk", b =>
                 {
                     b.Navigation("Points");
+                });
+
+            modelBuilder.Entity("Trygg.Indicators.Indicator", b =>
+                {
+                    b.Navigation("Observations");
                 });
 
             modelBuilder.Entity("Trygg.Ingestion.ImportRun", b =>

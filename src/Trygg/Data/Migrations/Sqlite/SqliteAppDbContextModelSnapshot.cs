@@ -355,6 +355,55 @@ namespace Trygg.Data.Migrations.Sqlite
                     b.ToTable("MeasureCause");
                 });
 
+            modelBuilder.Entity("Trygg.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Entity", "EntityKey");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("Trygg.CitizenReports.AnswerTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -1788,6 +1837,140 @@ namespace Trygg.Data.Migrations.Sqlite
                     b.ToTable("TypeCategories");
                 });
 
+            modelBuilder.Entity("Trygg.Indicators.AreaOverlap", b =>
+                {
+                    b.Property<string>("FromCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("FromCode", "ToCode");
+
+                    b.ToTable("AreaOverlaps");
+                });
+
+            modelBuilder.Entity("Trygg.Indicators.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimensions")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Trygg.Indicators.IndicatorObservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("High")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("N")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRunId");
+
+                    b.HasIndex("IndicatorId", "AreaCode", "Period", "Sex", "AgeBand", "Group")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorObservations");
+                });
+
             modelBuilder.Entity("Trygg.Ingestion.Files.ImportMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -2898,6 +3081,20 @@ namespace Trygg.Data.Migrations.Sqlite
                     b.Navigation("Area");
                 });
 
+            modelBuilder.Entity("Trygg.Indicators.IndicatorObservation", b =>
+                {
+                    b.HasOne("Trygg.Ingestion.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trygg.Indicators.Indicator", null)
+                        .WithMany("Observations")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trygg.Ingestion.ImportRejection", b =>
                 {
                     b.HasOne("Trygg.Ingestion.ImportRun", null)
@@ -3040,6 +3237,11 @@ namespace Trygg.Data.Migrations.Sqlite
             modelBuilder.Entity("Trygg.FieldReports.SafetyWalk", b =>
                 {
                     b.Navigation("Points");
+                });
+
+            modelBuilder.Entity("Trygg.Indicators.Indicator", b =>
+                {
+                    b.Navigation("Observations");
                 });
 
             modelBuilder.Entity("Trygg.Ingestion.ImportRun", b =>
