@@ -20,6 +20,7 @@ builder.Services.AddTryggSecurity();
 builder.Services.AddTryggShell();
 builder.Services.AddOpenApi();
 builder.Services.AddOpen311(builder.Configuration);
+builder.Services.AddTryggRateLimits(builder.Configuration);
 builder.Services.AddHostedService<PolisenPoller>();
 builder.Services.AddSingleton<FileUploads>();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = FileUploads.MaxRequestBytes);
@@ -35,8 +36,8 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseTryggLocalization();
-app.UseRateLimiter();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseMustChangePassword();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -46,14 +46,6 @@ public static partial class Open311Api
                     QueueLimit = 0,
                 });
             });
-            limiter.OnRejected = (rejected, _) =>
-            {
-                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return new ValueTask(Open311Document.Errors(FormatOfPath(rejected.HttpContext.Request.Path),
-                    (StatusCodes.Status429TooManyRequests, $"För många anrop från din adress. Vänta {seconds} s och försök igen.")).ExecuteAsync(rejected.HttpContext));
-            };
         });
         return services;
     }
@@ -352,6 +344,10 @@ public static partial class Open311Api
     private static Open311Format FormatOf(string format) => format == "json" ? Open311Format.Json : Open311Format.Xml;
 
     /// <summary>For answers outside the routes (unknown resources, rate limiting): JSON when the path asks for it, else XML, Open311's required format.</summary>
+    /// <summary>The answer to a client over its limit, in Open311's error format (see <see cref="Security.RateLimits"/>).</summary>
+    public static IResult TooManyRequests(PathString path, int seconds) =>
+        Open311Document.Errors(FormatOfPath(path), (StatusCodes.Status429TooManyRequests, $"För många anrop från din adress. Vänta {seconds} s och försök igen."));
+
     private static Open311Format FormatOfPath(PathString path) =>
         path.Value?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true ? Open311Format.Json : Open311Format.Xml;
 
