@@ -3,10 +3,12 @@
 // six decimals); typing in the inputs moves the pin, so the form works without the map too. With src, the published reports
 // are drawn as points at the place they may be shown (PublicPlace: exact or at the centre of their 250 m square). With
 // nearby-src, service-input and nearby-output, the form says how many open reports of the same kind lie near the pin as it
-// moves; the form's next step lists them either way, so this only tells sooner.
+// moves; the form's next step lists them either way, so this only tells sooner. With areas-src, the districts are outlined
+// and named on hover (the outlines are public; a tap inside one still places the pin).
 import { L, TryggMapElement } from '/js/trygg-map.js';
 
 const pinStyle = { radius: 10, color: '#0b3d1a', weight: 3, fillColor: '#2e9e4f', fillOpacity: 0.9 };
+const areaStyle = { color: '#5b6770', weight: 1, fillOpacity: 0.03 };
 const reportStyle = { radius: 7, color: '#1d4e89', weight: 2, fillColor: '#4f86c6', fillOpacity: 0.85 };
 const stockholm = [59.33, 18.06];
 
@@ -22,6 +24,17 @@ class ReportMap extends TryggMapElement {
       map.setView(center, 16);
     } else {
       map.setView(stockholm, 11);
+    }
+
+    if (this.getAttribute('areas-src')) {
+      // The districts' outlines help a resident find their place; a map without them still works, so a failure is silent.
+      const areas = await this.fetchJson('areas-src').catch(() => null);
+      if (areas) {
+        L.geoJSON(areas, {
+          style: feature => ({ ...areaStyle, className: `area area-${feature.properties.code}` }),
+          onEachFeature: (feature, shape) => shape.bindTooltip(feature.properties.name, { sticky: true }),
+        }).addTo(map);
+      }
     }
 
     if (this.getAttribute('src')) {

@@ -13,7 +13,8 @@ public static class GeographyApi
     {
         var areas = endpoints.MapGroup("/api/areas").WithTags("Områden");
         areas.MapGet("/", ListAsync).WithSummary("Områden på en nivå (kommun, stadsdelsomrade, stadsdel), utan geometri.");
-        areas.MapGet("/geojson", FeaturesAsync).WithSummary("Områden som GeoJSON FeatureCollection, för kartor.")
+        // The city's division is public: residents' maps outline it too.
+        areas.MapGet("/geojson", FeaturesAsync).AllowAnonymous().WithSummary("Områden som GeoJSON FeatureCollection, för kartor.")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json");
         areas.MapGet("/{code}", GetAsync).WithSummary("Ett område med dess geometri (GeoJSON, WGS84).");
         return endpoints;

@@ -19,6 +19,7 @@ public sealed class ResidentReportTests
         await resident.GotoAsync("/report");
         var map = resident.Locator("trygg-report-map[data-state=ready] .area-map-canvas");
         await map.WaitForAsync();
+        await Assertions.Expect(resident.Locator("trygg-report-map path.area-0180-sd-sodermalm")).ToHaveCountAsync(1); // districts outlined for residents too
 
         // The map opens over central Stockholm; a tap a little south of the centre puts the pin on Södermalm.
         var box = (await map.BoundingBoxAsync())!;
