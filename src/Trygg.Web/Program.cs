@@ -23,6 +23,7 @@ builder.Services.AddOpen311(builder.Configuration);
 builder.Services.AddTryggRateLimits(builder.Configuration);
 builder.Services.AddHostedService<PolisenPoller>();
 builder.Services.AddSingleton<FileUploads>();
+builder.Services.AddSingleton<WatchLinks>();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = FileUploads.MaxRequestBytes);
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = FileUploads.MaxRequestBytes);
 

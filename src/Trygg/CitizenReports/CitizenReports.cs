@@ -134,6 +134,11 @@ public sealed class CitizenReports(AppDbContext db, AreaShapes shapes, TimeProvi
         return changed == 0 ? "Rapporten finns inte eller är redan stängd." : null;
     }
 
+    /// <summary>The report, for someone who added themselves to it; a report the moderators hid is not shown to them.</summary>
+    public Task<CitizenReport?> FollowAsync(long reportId, CancellationToken cancellationToken = default) =>
+        db.CitizenReports.AsNoTracking().Include(r => r.Events.OrderBy(e => e.Id))
+            .FirstOrDefaultAsync(r => r.Id == reportId && r.Moderation != ModerationState.Hidden, cancellationToken);
+
     public Task<CitizenReport?> FollowAsync(string followKey, CancellationToken cancellationToken = default) =>
         db.CitizenReports.AsNoTracking().Include(r => r.Events.OrderBy(e => e.Id)).FirstOrDefaultAsync(r => r.FollowKey == followKey, cancellationToken);
 

@@ -54,11 +54,16 @@ public sealed class ReportPageTests(TryggApp app) : IClassFixture<TryggApp>
         var response = await PostAsync(resident, "/report", details, "report", Report("send", "nedskrapning", "59.2437", "18.0935",
             ("Report.Support", first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
+        // They follow it through a link of their own, which shows the status but not the first reporter's words or secret link.
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/report/{first.FollowKey}", TryggApp.RedirectPath(response));
+        Assert.StartsWith("/report/watch/", TryggApp.RedirectPath(response), StringComparison.Ordinal);
         Assert.Equal(1, await WithDbAsync(db => db.CitizenReports.Where(r => r.Id == first.Id).Select(r => r.Supporters).SingleAsync(Token)));
         var followed = Html(await resident.GetStringAsync(response.Headers.Location!.OriginalString, Token));
         Assert.Contains("Du är tillagd på rapporten. 2 personer har nu rapporterat samma problem.", followed, StringComparison.Ordinal);
+        Assert.Contains("data-status=\"Received\"", followed, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.FollowKey, followed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dumpade säckar", followed, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync("/report/watch/" + TryggApp.RedirectPath(response)[^20..], Token)).StatusCode); // a made-up token
         Assert.False(await WithDbAsync(db => db.CitizenReports.AnyAsync(r => r.ServiceCode == "nedskrapning" && r.Latitude == 59.2437, Token)));
     }
 
