@@ -4,6 +4,7 @@ using Trygg.Data;
 using Trygg.FollowUp;
 using Trygg.Geography;
 using Trygg.Problems;
+using Trygg.Security;
 
 namespace Trygg.ActionPlans;
 
@@ -70,6 +71,9 @@ public sealed class ActionPlans(AppDbContext db, TimeProvider time)
         {
             errors["end"] = "Åtgärden slutar innan den börjar.";
         }
+
+        PersonalData.Refuse(errors, ("title", input.Title), ("description", input.Description), ("partners", input.Partners), ("targetGroup", input.TargetGroup),
+            ("expectedShortTerm", input.ExpectedShortTerm), ("expectedLongTerm", input.ExpectedLongTerm));
 
         if (input.BudgetSek < 0)
         {
@@ -174,6 +178,8 @@ public sealed class ActionPlans(AppDbContext db, TimeProvider time)
         {
             errors["comment"] = "Skriv varför åtgärden är pausad eller inställd.";
         }
+
+        PersonalData.Refuse(errors, ("comment", comment));
 
         if (errors.Count > 0)
         {
@@ -312,6 +318,8 @@ public sealed class ActionPlans(AppDbContext db, TimeProvider time)
         {
             errors["title"] = "Ge planen en rubrik.";
         }
+
+        PersonalData.Refuse(errors, ("title", title));
 
         if (ownerOrganisationId is { } owner && !await db.Organisations.AnyAsync(o => o.Id == owner, cancellationToken))
         {

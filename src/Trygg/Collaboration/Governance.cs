@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Trygg.Data;
 using Trygg.Geography;
+using Trygg.Security;
 
 namespace Trygg.Collaboration;
 
@@ -176,6 +177,8 @@ public sealed class Governance(AppDbContext db, AreaShapes shapes, TimeProvider 
         {
             errors["mandate"] = "Beskriv gruppens mandat: vad den får besluta om.";
         }
+
+        PersonalData.Refuse(errors, ("mandate", mandate));
     }
 
     /// <summary>Working groups whose mandate ends within <see cref="WarningDays"/> days, or has ended, so that someone decides to end or prolong them.</summary>
@@ -202,6 +205,8 @@ public sealed class Governance(AppDbContext db, AreaShapes shapes, TimeProvider 
         {
             errors["agenda"] = "Skriv dagordningen.";
         }
+
+        PersonalData.Refuse(errors, ("agenda", agenda), ("notes", notes));
 
         if (errors.Count > 0)
         {
@@ -243,6 +248,8 @@ public sealed class Governance(AppDbContext db, AreaShapes shapes, TimeProvider 
         {
             errors["taskDue"] = "Ange när uppgiften ska vara klar.";
         }
+
+        PersonalData.Refuse(errors, ("text", input.Text), ("taskTitle", input.TaskTitle));
 
         if (errors.Count > 0)
         {
@@ -319,6 +326,8 @@ public sealed class Governance(AppDbContext db, AreaShapes shapes, TimeProvider 
             errors["goals"] = "Ett av de prioriterade områdena finns inte.";
         }
 
+        PersonalData.Refuse(errors, [("title", input.Title), ("text", input.Text), ("followUp", input.FollowUp), .. input.Goals.Values.Select(goal => ("goals", (string?)goal))]);
+
         var measures = input.MeasureIds.Distinct().ToList();
         if (await db.Measures.CountAsync(m => measures.Contains(m.Id), cancellationToken) < measures.Count)
         {
@@ -362,10 +371,7 @@ public sealed class Governance(AppDbContext db, AreaShapes shapes, TimeProvider 
             errors["reviewOn"] = "Revideringen ska ligga inom giltighetstiden.";
         }
 
-        if (Security.PersonalData.Find(followUp) is { } found)
-        {
-            errors["followUp"] = $"Uppföljningen innehåller {found}. Skriv inga personuppgifter.";
-        }
+        PersonalData.Refuse(errors, ("followUp", followUp));
 
         if (errors.Count > 0)
         {
@@ -450,6 +456,8 @@ public sealed class Governance(AppDbContext db, AreaShapes shapes, TimeProvider 
         {
             errors["place"] = "Välj platsen på kartan: punkten ska ligga i kommunen.";
         }
+
+        PersonalData.Refuse(errors, ("title", input.Title), ("genderAssessment", input.GenderAssessment));
 
         if (input.ResponsibleOrganisationId is { } owner && !await db.Organisations.AnyAsync(o => o.Id == owner, cancellationToken))
         {

@@ -115,6 +115,7 @@ public sealed class EffectEvaluations(AppDbContext db, IncidentStore store, Area
         Disjoint(treated, control, "control", "Jämförelseområdet överlappar åtgärdsområdet", directory, errors);
         Disjoint(buffer, control, "control", "Jämförelseområdet överlappar buffertzonen", directory, errors);
         CheckPeriods(input, errors);
+        Security.PersonalData.Refuse(errors, ("comment", input.Comment));
 
         var columns = await store.GetAsync(db, cancellationToken);
         var filter = Filter(input.IncidentQuery, columns, errors);

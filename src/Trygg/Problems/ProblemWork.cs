@@ -6,6 +6,7 @@ using Trygg.Data;
 using Trygg.FollowUp;
 using Trygg.Geography;
 using Trygg.Incidents;
+using Trygg.Security;
 
 namespace Trygg.Problems;
 
@@ -92,6 +93,9 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
         {
             errors["heldOn"] = "Analysen kan inte vara gjord ett datum som inte har varit.";
         }
+
+        PersonalData.Refuse(errors, ("triangle", input.Offender), ("triangle", input.Target), ("triangle", input.Place), ("triangle", input.Handler),
+            ("triangle", input.Guardian), ("triangle", input.Manager), ("triangle", input.Missing));
 
         if (errors.Count > 0)
         {
@@ -293,6 +297,8 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
             errors["tertial"] = "Ett tertial som inte har börjat kan inte rapporteras.";
         }
 
+        PersonalData.Refuse(errors, ("comment", comment));
+
         if (value is null || !double.IsFinite(value.Value))
         {
             errors["value"] = "Ange värdet.";
@@ -390,6 +396,8 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
             errors["title"] = "Rubriken får vara högst 300 tecken.";
         }
 
+        PersonalData.Refuse(errors, ("title", input.Title), ("description", input.Description));
+
         if (input.Priority is < 1 or > 3)
         {
             errors["priority"] = "Prioriteten ska vara 1 (högst), 2 eller 3.";
@@ -429,6 +437,8 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
         {
             errors["text"] = "Beskriv orsaken.";
         }
+
+        PersonalData.Refuse(errors, ("text", input.Text), ("evidence", input.Evidence));
 
         if (!Enum.IsDefined(input.Side) || !Enum.IsDefined(input.Level) || !Enum.IsDefined(input.Kind) || !Enum.IsDefined(input.EvidenceKind) || !Enum.IsDefined(input.Certainty))
         {
@@ -479,6 +489,8 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
         {
             errors["text"] = "Beskriv målet.";
         }
+
+        PersonalData.Refuse(errors, ("text", input.Text));
 
         var columns = await store.GetAsync(db, cancellationToken);
         if (!Enum.IsDefined(input.Kind))

@@ -33,6 +33,25 @@ public static partial class PersonalData
         return Phone().IsMatch(text) ? "ett telefonnummer" : null;
     }
 
+    /// <summary>
+    /// Adds, for each free-text field that holds personal data and has no message yet, the message under the field's key,
+    /// so a form says which field to correct. Every form of free text calls this; <see cref="PersonalDataGuard"/> backs it up.
+    /// </summary>
+    public static void Refuse(IDictionary<string, string> errors, params (string Field, string? Text)[] fields)
+    {
+        foreach (var (field, text) in fields)
+        {
+            if (!errors.ContainsKey(field) && Find(text) is { } found)
+            {
+                errors[field] = $"Texten innehåller {found}. Skriv inga personuppgifter.";
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether ten or twelve digits are a personal identity or coordination number: a real date (the day plus 60 for a
+    /// coordination number; with six digits, a date in either the 1900s or the 2000s) and the Luhn check digit.
+    /// </summary>
     private static bool IsIdentityNumber(string date, string serial, out bool coordination)
     {
         var digits = date[^6..] + serial;
@@ -40,7 +59,9 @@ public static partial class PersonalData
         coordination = day > 60;
         var realDay = coordination ? day - 60 : day;
         var month = int.Parse(digits.AsSpan(2, 2), CultureInfo.InvariantCulture);
-        if (month is < 1 or > 12 || realDay is < 1 or > 31)
+        var yearInCentury = int.Parse(digits.AsSpan(0, 2), CultureInfo.InvariantCulture);
+        int[] years = date.Length == 8 ? [int.Parse(date.AsSpan(0, 4), CultureInfo.InvariantCulture)] : [1900 + yearInCentury, 2000 + yearInCentury];
+        if (month is < 1 or > 12 || realDay < 1 || !years.Any(year => realDay <= DateTime.DaysInMonth(year, month)))
         {
             return false;
         }
@@ -61,6 +82,7 @@ public static partial class PersonalData
     [GeneratedRegex(@"[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[A-Za-z]{2,}")]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"(?<!\d)(?:\+46[\s-]?|0)7\d[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)|(?<!\d)0\d{1,3}-\d{5,8}(?!\d)")]
+    // A mobile number (07x, also as +46 7x) in any usual grouping, or a landline with its area code and a dash ("08-508 000 00").
+    [GeneratedRegex(@"(?<!\d)(?:\+46[\s-]?|0)7\d[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)|(?<!\d)0\d{1,3}-(?:\d\s?){4,7}\d(?!\d)")]
     private static partial Regex Phone();
 }
