@@ -62,6 +62,7 @@ public static class DataServices
         services.AddScoped<FieldReports.SafetyWalks>();
         services.AddScoped<CitizenReports.PublishedReports>();
         services.AddScoped<ImportRuns>();
+        services.AddScoped<Indicators.IndicatorStore>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();
         services.AddScoped<PolisenImporter>();
