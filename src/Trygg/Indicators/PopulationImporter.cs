@@ -58,8 +58,11 @@ public sealed class PopulationImporter(AppDbContext db, IndicatorStore store)
             return await FinishAsync([], rejected, new IndicatorImport("folkmangd", "fil", fileName, userName, 0, 0, dryRun), cancellationToken);
         }
 
-        var areas = await db.Areas.AsNoTracking().Where(a => a.ValidTo == null).Select(a => new { a.Code, a.Name }).ToListAsync(cancellationToken);
-        var byName = areas.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Code, StringComparer.OrdinalIgnoreCase);
+        var areas = await db.Areas.AsNoTracking().Where(a => a.ValidTo == null).Select(a => new { a.Code, a.Name, a.Level }).ToListAsync(cancellationToken);
+
+        // Farsta, Skärholmen … name both a stadsdel and its stadsdelsområde: the column is "stadsdel", so the stadsdel it is.
+        var byName = areas.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Level == AreaLevel.Neighbourhood).First().Code, StringComparer.OrdinalIgnoreCase);
         var codes = areas.Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
         var counts = new List<PopulationCount>();
         var read = 0;
@@ -118,7 +121,8 @@ public sealed class PopulationImporter(AppDbContext db, IndicatorStore store)
         if (overlaps.Count > 0)
         {
             var parents = await db.Areas.AsNoTracking().Where(a => a.Level == AreaLevel.Neighbourhood && a.ValidTo == null && a.Parent != null)
-                .ToDictionaryAsync(a => a.Code, a => a.Parent!.Code, cancellationToken);
+                .Select(a => new { a.Code, Parent = a.Parent!.Code })
+                .ToDictionaryAsync(a => a.Code, a => a.Parent, cancellationToken);
             observations.AddRange(AreaOverlaps.Estimate(observations, overlaps, parents));
         }
 
