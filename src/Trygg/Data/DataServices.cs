@@ -62,6 +62,15 @@ public static class DataServices
         services.AddScoped<FieldReports.SafetyWalks>();
         services.AddScoped<CitizenReports.PublishedReports>();
         services.AddScoped<ImportRuns>();
+        services.AddScoped<Indicators.IndicatorStore>();
+        services.AddScoped<Indicators.PopulationImporter>();
+        services.AddScoped<Indicators.AreaOverlaps>();
+        services.AddScoped<Indicators.KoladaImporter>();
+        services.AddSingleton<Indicators.PxWebCallGate>();
+        services.AddOptions<Indicators.PxWebOptions>().BindConfiguration(Indicators.PxWebOptions.Section);
+        services.AddOptions<Indicators.KoladaOptions>().BindConfiguration(Indicators.KoladaOptions.Section);
+        services.AddHttpClient<Indicators.PxWebClient>();
+        services.AddHttpClient<Indicators.KoladaClient>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();
         services.AddScoped<PolisenImporter>();
