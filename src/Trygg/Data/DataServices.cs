@@ -64,6 +64,7 @@ public static class DataServices
         services.AddScoped<ImportRuns>();
         services.AddScoped<Indicators.IndicatorStore>();
         services.AddScoped<Indicators.PopulationImporter>();
+        services.AddScoped<Indicators.DemoIndicators>();
         services.AddScoped<Indicators.AreaOverlaps>();
         services.AddScoped<Indicators.KoladaImporter>();
         services.AddSingleton<Indicators.PxWebCallGate>();

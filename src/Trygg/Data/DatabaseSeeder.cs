@@ -23,6 +23,7 @@ public sealed class DatabaseSeeder(
     ImportRuns importRuns,
     ActionPlans.DemoPlan demoPlan,
     Collaboration.DemoGovernance demoGovernance,
+    Indicators.DemoIndicators demoIndicators,
     CitizenReports.ReportCatalogue reportCatalogue,
     TimeProvider time,
     UserManager<TryggUser> users,
@@ -102,6 +103,11 @@ public sealed class DatabaseSeeder(
         if (await demoGovernance.SeedAsync(cancellationToken))
         {
             logger.LogInformation("Läste in exemplet på samverkan i Järva.");
+        }
+
+        if (await demoIndicators.SeedAsync(cancellationToken))
+        {
+            logger.LogInformation("Läste in folkmängden för de stadsdelar där en publicerad siffra finns.");
         }
 
         return result;
