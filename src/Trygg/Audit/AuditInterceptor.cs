@@ -217,7 +217,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider time) : Save
         try
         {
             var recorded = Recorded(tracker);
-            if (detect)
+            if (detect && recorded.Count > 0)
             {
                 foreach (var entry in recorded)
                 {

@@ -170,14 +170,62 @@ public sealed class AuditLogTests(TryggApp app)
     }
 
     [Fact]
-    public async Task OnlyTheAdministratorReadsTheLog()
+    public async Task AResidentsReportIsLoggedOnlyWhenModeratedAndTheirContactDetailsNeverReachTheLog()
     {
-        using var coordinator = await app.SignedInClientAsync(Roles.Coordinator);
+        await using var scope = app.Services.CreateAsyncScope();
+        var reports = scope.ServiceProvider.GetRequiredService<Trygg.CitizenReports.CitizenReports>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var (report, errors) = await reports.SubmitAsync(new Trygg.CitizenReports.ReportSubmission("nedskrapning", 59.3884, 17.9287,
+            Description: "Sopor vid lekplatsen", FirstName: "Stina", Email: "stina.boende@example.se", Phone: "0701234567"), cancellationToken: Token);
+        Assert.Empty(errors);
+
+        Assert.Empty(await reports.ModerateAsync(report!.Id, report.Revision, new Trygg.CitizenReports.Moderation(Trygg.CitizenReports.ReportStatus.InProgress), "moderator", Token));
+        var contact = await db.ReportContacts.SingleAsync(c => c.ReportId == report.Id, Token);
+        contact.Email = "stina.ny@example.se";
+        await db.SaveChangesAsync(Token);
+
+        var moderated = Assert.Single(await EntriesAsync("CitizenReport", report.Id, null));
+        Assert.Equal(AuditAction.Updated, moderated.Action);
+        Assert.Equal(("Received", "InProgress"), (JsonDocument.Parse(moderated.Before!).RootElement.GetProperty("Status").GetString(), JsonDocument.Parse(moderated.After!).RootElement.GetProperty("Status").GetString()));
+        var corrected = Assert.Single(await EntriesAsync("ReportContact", report.Id, null));
+        Assert.Equal($"{{\"Email\":\"{AuditRules.Hidden}\"}}", corrected.After);
+        var everything = string.Join('\n', (await db.AuditEntries.AsNoTracking().Select(e => e.Before + e.After).ToListAsync(Token)));
+        Assert.DoesNotContain("stina", everything, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("0701234567", everything, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> AllRoles => new(Roles.All);
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task OnlyTheAdministratorReadsTheLogAndSeesItInTheMenu(string role)
+    {
+        using var client = await app.SignedInClientAsync(role);
+
+        var page = await client.GetAsync("/audit", Token);
+        var export = await client.GetAsync("/api/audit.csv", Token);
+        var overview = await client.GetStringAsync("/", Token);
+
+        if (role == Roles.Administrator)
+        {
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (page.StatusCode, export.StatusCode));
+            Assert.Contains("href=\"/audit\"", overview, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal("/access-denied", TryggApp.RedirectPath(page));
+            Assert.Equal(HttpStatusCode.Forbidden, export.StatusCode);
+            Assert.DoesNotContain("href=\"/audit\"", overview, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task AnonymousVisitorsAreSentToTheLoginPageAndTheExportAnswers401()
+    {
         using var anonymous = app.CreateBrowserlikeClient();
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/api/audit.csv", Token)).StatusCode);
+        Assert.Equal("/login", TryggApp.RedirectPath(await anonymous.GetAsync("/audit", Token)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/audit.csv", Token)).StatusCode);
-        Assert.Equal("/access-denied", TryggApp.RedirectPath(await coordinator.GetAsync("/audit", Token)));
     }
 
     [Fact]
