@@ -41,7 +41,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider time) : Save
 
         if (counts.Count > 0)
         {
-            db.Add(NewEntry(AuditAction.Created, "Batch", batchName, before: null, AuditJson.Write(counts)));
+            db.Add(NewEntry(AuditAction.Created, AuditEntityNames.Batch, batchName, before: null, AuditJson.Write(counts)));
             writingEntries = true;
             try
             {
