@@ -18,6 +18,7 @@ public static class CliHost
         // EF logs an error when it probes for a database that migrate is about to create; the command reports its own errors.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Critical);
         builder.Services.AddTryggData(builder.Configuration);
+        builder.Services.AddScoped(_ => Audit.AuditActor.Cli(Environment.UserName));
         builder.Services.AddIdentityCore<TryggUser>(IdentityPolicy.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()

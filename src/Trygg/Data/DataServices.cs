@@ -24,7 +24,8 @@ public static class DataServices
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqliteConnectionSettings()));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((scope, options) =>
+                    options.UseSqlite(sqlite).AddInterceptors(new SqliteConnectionSettings()).AddAuditLog(scope));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -32,12 +33,14 @@ public static class DataServices
                     throw new InvalidOperationException("Database:Provider=Postgres kräver ConnectionStrings:Trygg (t.ex. ConnectionStrings__Trygg=\"Host=localhost;Database=trygg;Username=trygg;Password=…\").");
                 }
 
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>(options => options.UseNpgsql(connectionString));
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>((scope, options) => options.UseNpgsql(connectionString).AddAuditLog(scope));
                 break;
         }
 
         services.Configure<TryggOptions>(configuration.GetSection(TryggOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<Audit.AuditActor>();
+        services.AddScoped<Audit.AuditInterceptor>();
         services.AddScoped<ApiKeys>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<Incidents.IncidentStatistics>();
@@ -85,6 +88,10 @@ public static class DataServices
         services.AddScoped<Ingestion.Files.ImportMappings>();
         return services;
     }
+
+    /// <summary>Every context records its changes in the audit log and cannot change the log (see <see cref="Audit.AuditInterceptor"/>).</summary>
+    private static DbContextOptionsBuilder AddAuditLog(this DbContextOptionsBuilder options, IServiceProvider scope) =>
+        options.AddInterceptors(scope.GetRequiredService<Audit.AuditInterceptor>(), new Audit.AuditLogGuard());
 
     public static DatabaseProvider ProviderFrom(IConfiguration configuration)
     {

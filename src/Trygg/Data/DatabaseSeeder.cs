@@ -13,6 +13,7 @@ namespace Trygg.Data;
 /// <summary>
 /// Brings a database up to date on start: migrations, roles, the first admin, and — on an empty database — Stockholm's areas,
 /// the reference data of the seeds and the police events of the archive. Running it again changes nothing.
+/// The audit log gets one "system" entry per seed batch with its counts (not one per seeded record) and one per police import.
 /// </summary>
 public sealed class DatabaseSeeder(
     AppDbContext db,
@@ -26,6 +27,7 @@ public sealed class DatabaseSeeder(
     Indicators.DemoIndicators demoIndicators,
     CitizenReports.ReportCatalogue reportCatalogue,
     TimeProvider time,
+    Audit.AuditInterceptor audit,
     UserManager<TryggUser> users,
     RoleManager<IdentityRole> roles,
     IOptions<TryggOptions> options,
@@ -73,12 +75,12 @@ public sealed class DatabaseSeeder(
 
         if (!await db.PlaceAliases.AnyAsync(cancellationToken))
         {
-            await areas.LoadLandmarksAsync(cancellationToken);
+            await audit.SummariseAsync(db, "Ortnamn", () => areas.LoadLandmarksAsync(cancellationToken), cancellationToken);
         }
 
-        await referenceData.LoadAsync(cancellationToken);
-        await categories.EnsureAsync(cancellationToken);
-        await reportCatalogue.EnsureAsync(cancellationToken);
+        await audit.SummariseAsync(db, "Referensdata", () => referenceData.LoadAsync(cancellationToken), cancellationToken);
+        await audit.SummariseAsync(db, "Kategorier", () => categories.EnsureAsync(cancellationToken), cancellationToken);
+        await audit.SummariseAsync(db, "Rapporttjänster", () => reportCatalogue.EnsureAsync(cancellationToken), cancellationToken);
 
         if (!await db.Incidents.AnyAsync(i => i.Source == PolisenImporter.Source, cancellationToken))
         {
@@ -95,12 +97,12 @@ public sealed class DatabaseSeeder(
             result = result with { PoliceEventsLoaded = reports.Sum(r => r.Inserted) };
         }
 
-        if (await demoPlan.SeedAsync(cancellationToken))
+        if (await audit.SummariseAsync(db, "Exempelplan", () => demoPlan.SeedAsync(cancellationToken), cancellationToken))
         {
             logger.LogInformation("Läste in exemplet {Plan}.", ActionPlans.DemoPlan.Title);
         }
 
-        if (await demoGovernance.SeedAsync(cancellationToken))
+        if (await audit.SummariseAsync(db, "Exempel på samverkan", () => demoGovernance.SeedAsync(cancellationToken), cancellationToken))
         {
             logger.LogInformation("Läste in exemplet på samverkan i Järva.");
         }

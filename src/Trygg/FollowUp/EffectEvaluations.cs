@@ -158,8 +158,19 @@ public sealed class EffectEvaluations(AppDbContext db, IncidentStore store, Area
         return (evaluation, errors);
     }
 
-    public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default) =>
-        await db.EffectEvaluations.Where(e => e.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+    /// <summary>Removes the evaluation through the change tracker (not ExecuteDelete) so that the audit log records what was removed.</summary>
+    public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var evaluation = await db.EffectEvaluations.FindAsync([id], cancellationToken);
+        if (evaluation is null)
+        {
+            return false;
+        }
+
+        db.EffectEvaluations.Remove(evaluation);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 
     /// <summary>
     /// What a reader needs: the counts, the figures, what the figures cannot say for this setup, and the monthly counts of each
