@@ -79,7 +79,7 @@ public sealed class AuditLogTests(TryggApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var run = await db.ImportRuns.AsNoTracking().SingleAsync(r => r.UserName == "demodata", Token);
+        var run = await db.ImportRuns.AsNoTracking().SingleAsync(r => r.UserName == "demodata" && r.Source == "polisen", Token);
 
         var entry = Assert.Single(await EntriesAsync("ImportRun", run.Id, null));
 
