@@ -586,7 +586,7 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
 
         if (reference.Area is null)
         {
-            var areas = await db.IndicatorObservations.Where(o => o.IndicatorId == indicator.Id).Select(o => o.AreaCode).Distinct().Take(2).ToListAsync(cancellationToken);
+            var areas = await db.IndicatorObservations.Where(o => o.IndicatorId == indicator.Id).Select(o => o.AreaCode).Distinct().OrderBy(a => a).Take(2).ToListAsync(cancellationToken);
             if (areas.Count > 1)
             {
                 return (null, $"Indikatorn har värden för flera områden; ange vilket målet följer, t.ex. {reference.Code}?area={areas[0]}.");
