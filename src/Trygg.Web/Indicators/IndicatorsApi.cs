@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Trygg.Data;
 using Trygg.Geography;
 using Trygg.Indicators;
@@ -21,15 +20,11 @@ public static class IndicatorsApi
         return endpoints;
     }
 
-    private static async Task<Ok<List<IndicatorJson>>> ListAsync(IndicatorQueries queries, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var summaries = (await queries.ListAsync(cancellationToken)).ToDictionary(s => s.Code, StringComparer.Ordinal);
-        var indicators = await db.Indicators.AsNoTracking().ToListAsync(cancellationToken);
-        return TypedResults.Ok(indicators.Select(i => (Indicator: i, Summary: summaries[i.Code])).OrderBy(p => p.Indicator.Code, StringComparer.Ordinal)
-            .Select(p => new IndicatorJson(p.Indicator.Code, p.Indicator.Name, p.Indicator.Definition, p.Indicator.Unit, p.Indicator.Source, p.Indicator.Type.ToString(),
-                p.Indicator.HigherIsBetter, Dimensions(p.Indicator), p.Summary.LatestPeriod, p.Summary.AreaCodes))
+    private static async Task<Ok<List<IndicatorJson>>> ListAsync(IndicatorQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await queries.ListAsync(cancellationToken)).OrderBy(s => s.Indicator.Code, StringComparer.Ordinal)
+            .Select(s => new IndicatorJson(s.Indicator.Code, s.Indicator.Name, s.Indicator.Definition, s.Indicator.Unit, s.Indicator.Source, s.Indicator.Type.ToString(),
+                s.Indicator.HigherIsBetter, Dimensions(s.Indicator), s.LatestPeriod, s.AreaCodes))
             .ToList());
-    }
 
     private static async Task<Results<Ok<List<ObservationJson>>, FileContentHttpResult, NotFound, ValidationProblem>> ObservationsAsync(
         string code, HttpRequest request, IndicatorQueries queries, AppDbContext db, string? format, CancellationToken cancellationToken)

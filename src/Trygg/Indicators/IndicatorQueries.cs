@@ -13,8 +13,7 @@ public sealed class IndicatorQueries(AppDbContext db)
         var cells = await db.IndicatorObservations.Select(o => new { o.IndicatorId, o.AreaCode, o.Period }).Distinct().ToListAsync(cancellationToken);
         var byIndicator = cells.ToLookup(c => c.IndicatorId);
         return indicators.OrderBy(i => i.Name, StringComparer.Create(IndicatorText.Swedish, ignoreCase: true)).Select(i => new IndicatorSummary(
-                i.Code, i.Name, i.Source, i.Unit, i.Type, byIndicator[i.Id].Select(c => c.Period).Max(StringComparer.Ordinal),
-                byIndicator[i.Id].Select(c => c.AreaCode).Distinct().Order(StringComparer.Ordinal).ToList()))
+                i, byIndicator[i.Id].Select(c => c.Period).Max(StringComparer.Ordinal), byIndicator[i.Id].Select(c => c.AreaCode).Distinct().Order(StringComparer.Ordinal).ToList()))
             .ToList();
     }
 
