@@ -53,6 +53,7 @@ public static class DataServices
         services.AddScoped<SituationReports.SituationReports>();
         services.AddScoped<ActionPlans.ActionPlans>();
         services.AddScoped<Problems.ProblemWork>();
+        services.AddScoped<Indicators.IndicatorQueries>();
         services.AddScoped<FollowUp.EffectEvaluations>();
         services.AddScoped<ActionPlans.DemoPlan>();
         services.AddScoped<Collaboration.Governance>();

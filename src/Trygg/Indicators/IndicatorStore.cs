@@ -17,7 +17,7 @@ public sealed class IndicatorStore(AppDbContext db, ImportRuns importRuns, TimeP
     /// </summary>
     /// <param name="alongside">More changes that belong to the same import (e.g. areas' population), saved in the same transaction.</param>
     public async Task<ImportReport> ReplaceAsync(
-        IReadOnlyList<IndicatorSeries> series,
+        IReadOnlyList<ImportedSeries> series,
         IndicatorImport import,
         RejectionLog rejected,
         Func<CancellationToken, Task>? alongside = null,
@@ -25,7 +25,7 @@ public sealed class IndicatorStore(AppDbContext db, ImportRuns importRuns, TimeP
     {
         var startedAt = time.GetUtcNow().UtcDateTime;
         RefuseDuplicates(series, rejected);
-        var plans = new List<(IndicatorSeries Series, Indicator? Stored, Dictionary<ObservationKey, IndicatorObservation> Existing)>();
+        var plans = new List<(ImportedSeries Series, Indicator? Stored, Dictionary<ObservationKey, IndicatorObservation> Existing)>();
         int inserted = 0, updated = 0, unchanged = 0;
         foreach (var one in series)
         {
@@ -88,7 +88,7 @@ public sealed class IndicatorStore(AppDbContext db, ImportRuns importRuns, TimeP
         return report;
     }
 
-    private static void RefuseDuplicates(IReadOnlyList<IndicatorSeries> series, RejectionLog rejected)
+    private static void RefuseDuplicates(IReadOnlyList<ImportedSeries> series, RejectionLog rejected)
     {
         foreach (var one in series)
         {
@@ -103,7 +103,7 @@ public sealed class IndicatorStore(AppDbContext db, ImportRuns importRuns, TimeP
         }
     }
 
-    private async Task<Dictionary<ObservationKey, IndicatorObservation>> ExistingAsync(int indicatorId, IndicatorSeries series, CancellationToken cancellationToken)
+    private async Task<Dictionary<ObservationKey, IndicatorObservation>> ExistingAsync(int indicatorId, ImportedSeries series, CancellationToken cancellationToken)
     {
         var areas = series.Observations.Select(o => o.AreaCode).Distinct().ToList();
         var periods = series.Observations.Select(o => o.Period).Distinct().ToList();
@@ -116,7 +116,7 @@ public sealed class IndicatorStore(AppDbContext db, ImportRuns importRuns, TimeP
     }
 
     private async Task WriteAsync(
-        IndicatorSeries series, Indicator? stored, Dictionary<ObservationKey, IndicatorObservation> existing, long runId, CancellationToken cancellationToken)
+        ImportedSeries series, Indicator? stored, Dictionary<ObservationKey, IndicatorObservation> existing, long runId, CancellationToken cancellationToken)
     {
         var definition = series.Definition;
         var indicator = stored is null ? new Indicator { Code = definition.Code, Name = definition.Name } : await db.Indicators.SingleAsync(i => i.Id == stored.Id, cancellationToken);
@@ -154,7 +154,7 @@ public sealed record IndicatorDefinition(
     string Code, string Name, string Definition, string Unit, string Source, IndicatorType Type, bool HigherIsBetter, string Dimensions);
 
 /// <summary>One indicator's observations from one import.</summary>
-public sealed record IndicatorSeries(IndicatorDefinition Definition, IReadOnlyList<ObservedValue> Observations);
+public sealed record ImportedSeries(IndicatorDefinition Definition, IReadOnlyList<ObservedValue> Observations);
 
 /// <summary>How the import came about, for its import run: source ("scb", "kolada"), kind ("api", "fil"), file and user; what was read and left out.</summary>
 public sealed record IndicatorImport(string Source, string Kind, string? FileName, string? UserName, int Read, int OutsideScope = 0, bool DryRun = false);

@@ -43,7 +43,7 @@ public sealed class KoladaImporter(KoladaClient kolada, IndicatorStore store)
             }
         }
 
-        var series = metadata.Values.Select(k => new IndicatorSeries(Definition(k), observations[k.Id])).ToList();
+        var series = metadata.Values.Select(k => new ImportedSeries(Definition(k), observations[k.Id])).ToList();
         return await store.ReplaceAsync(series, new IndicatorImport(Source, "api", description, userName, read, 0, dryRun), rejected, cancellationToken: cancellationToken);
     }
 

@@ -127,7 +127,7 @@ public sealed class PopulationImporter(AppDbContext db, IndicatorStore store)
         }
 
         return await store.ReplaceAsync(
-            [new IndicatorSeries(Definition, observations)],
+            [new ImportedSeries(Definition, observations)],
             import,
             rejected,
             token => PopulationAreas.ApplyAsync(db, observations, token),

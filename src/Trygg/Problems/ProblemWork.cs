@@ -6,6 +6,7 @@ using Trygg.Data;
 using Trygg.FollowUp;
 using Trygg.Geography;
 using Trygg.Incidents;
+using Trygg.Indicators;
 using Trygg.Security;
 
 namespace Trygg.Problems;
@@ -194,7 +195,10 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
         return errors;
     }
 
-    /// <summary>Adds a goal. An incident indicator's baseline is counted, not typed: its incidents in the last calendar year.</summary>
+    /// <summary>
+    /// Adds a goal. An incident indicator's baseline is counted, not typed: its incidents in the last calendar year; a survey
+    /// indicator's is its latest observed value unless one is typed.
+    /// </summary>
     public async Task<(Goal? Goal, Dictionary<string, string> Errors)> AddGoalAsync(int problemId, GoalInput input, CancellationToken cancellationToken = default)
     {
         if (!await db.Problems.AnyAsync(p => p.Id == problemId, cancellationToken))
@@ -202,14 +206,14 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
             return (null, new() { ["problem"] = "Problemet finns inte." });
         }
 
-        var (errors, columns) = await ValidateAsync(input, cancellationToken);
+        var (errors, columns, survey) = await ValidateAsync(input, cancellationToken);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
         var goal = new Goal { ProblemId = problemId, Text = "" };
-        Apply(goal, input, columns);
+        Apply(goal, input, columns, survey);
         db.Goals.Add(goal);
         await db.SaveChangesAsync(cancellationToken);
         return (goal, errors);
@@ -232,7 +236,7 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
             return (null, Conflict("målet", "det"));
         }
 
-        var (errors, columns) = await ValidateAsync(input, cancellationToken);
+        var (errors, columns, survey) = await ValidateAsync(input, cancellationToken);
         if (input.Kind != goal.IndicatorKind && goal.Values.Count > 0)
         {
             errors["kind"] = $"Målet har rapporterade värden ({string.Join(", ", goal.Values.Select(v => v.Tertial).Order(StringComparer.Ordinal))}); byt inte slag av indikator, lägg hellre till ett nytt mål.";
@@ -243,7 +247,7 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
             return (null, errors);
         }
 
-        Apply(goal, input, input.Kind == goal.IndicatorKind && Clean(input.Indicator) == goal.IndicatorQuery ? null : columns);
+        Apply(goal, input, input.Kind == goal.IndicatorKind && Clean(input.Indicator) == goal.IndicatorQuery ? null : columns, survey);
         await db.SaveChangesAsync(cancellationToken);
         return (goal, errors);
     }
@@ -285,6 +289,11 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
         if (goal.IndicatorKind == IndicatorKind.Incidents)
         {
             return new() { ["goal"] = "Målets värde räknas från händelserna; det rapporteras inte." };
+        }
+
+        if (goal.IndicatorKind == IndicatorKind.Survey)
+        {
+            return new() { ["goal"] = $"Målets värde läses från indikatorn {IndicatorReference.Parse(goal.IndicatorQuery).Reference?.Code ?? goal.IndicatorQuery} för varje period; det rapporteras inte." };
         }
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -359,6 +368,25 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
         }
 
         return new IndicatorValues(from, to, values);
+    }
+
+    /// <summary>
+    /// Each survey goal's series: the observations of the indicator, area and group it names, one per period, read from the
+    /// indicator as it is now (never typed). Goals whose indicator is gone are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IndicatorSeries>> SurveyValuesAsync(IEnumerable<Goal> goals, CancellationToken cancellationToken = default)
+    {
+        var queries = new IndicatorQueries(db);
+        var values = new Dictionary<int, IndicatorSeries>();
+        foreach (var goal in goals.Where(g => g.IndicatorKind == IndicatorKind.Survey))
+        {
+            if (IndicatorReference.Parse(goal.IndicatorQuery).Reference is { } reference && await queries.FindAsync(reference.Code, cancellationToken) is { } indicator)
+            {
+                values[goal.Id] = new IndicatorSeries(indicator, await queries.ObservationsAsync(indicator.Id, reference.Filter, cancellationToken));
+            }
+        }
+
+        return values;
     }
 
     /// <summary>How many incidents a cause's stored query selects in all the data, or null when it no longer fits the data.</summary>
@@ -482,7 +510,7 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
         return errors;
     }
 
-    private async Task<(Dictionary<string, string> Errors, IncidentColumns Columns)> ValidateAsync(GoalInput input, CancellationToken cancellationToken)
+    private async Task<(Dictionary<string, string> Errors, IncidentColumns Columns, IndicatorSeries? Survey)> ValidateAsync(GoalInput input, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(input.Text))
@@ -501,9 +529,16 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
         {
             errors["indicatorQuery"] = wrong;
         }
-        else if (input.Kind == IndicatorKind.Survey && string.IsNullOrWhiteSpace(input.Indicator))
+
+        IndicatorSeries? survey = null;
+        if (input.Kind == IndicatorKind.Survey)
         {
-            errors["indicatorQuery"] = "Ange enkätindikatorn: vilken enkät och fråga, och hur värdet räknas.";
+            string? wrongSurvey;
+            (survey, wrongSurvey) = await SurveySeriesAsync(input.Indicator, cancellationToken);
+            if (wrongSurvey is not null)
+            {
+                errors["indicatorQuery"] = wrongSurvey;
+            }
         }
 
         if (Clean(input.Indicator).Length > 1000)
@@ -530,16 +565,50 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
             errors["reportedBy"] = "Vem som rapporterar får beskrivas med högst 200 tecken.";
         }
 
-        if (input.Kind != IndicatorKind.Incidents && input.Baseline is null)
+        if (input.Kind == IndicatorKind.Manual && input.Baseline is null)
         {
             errors["baseline"] = "Ange utgångsvärdet.";
+        }
+        else if (input.Kind == IndicatorKind.Survey && input.Baseline is null && survey is not null && survey.LatestShown is null)
+        {
+            errors["baseline"] = "Ange utgångsvärdet: indikatorn har ännu inget värde att utgå från.";
         }
         else if (input.Baseline is < 0)
         {
             errors["baseline"] = "Utgångsvärdet kan inte vara negativt.";
         }
 
-        return (errors, columns);
+        return (errors, columns, survey);
+    }
+
+    /// <summary>The series a survey goal's indicator reference names, or the Swedish reason it names none.</summary>
+    private async Task<(IndicatorSeries? Series, string? Error)> SurveySeriesAsync(string? text, CancellationToken cancellationToken)
+    {
+        var (reference, error) = IndicatorReference.Parse(text);
+        if (reference is null)
+        {
+            return (null, error);
+        }
+
+        var queries = new IndicatorQueries(db);
+        if (await queries.FindAsync(reference.Code, cancellationToken) is not { } indicator)
+        {
+            return (null, $"Det finns ingen indikator med koden '{reference.Code}'. Koderna står på sidan Indikatorer.");
+        }
+
+        if (reference.Area is null)
+        {
+            var areas = await db.IndicatorObservations.Where(o => o.IndicatorId == indicator.Id).Select(o => o.AreaCode).Distinct().OrderBy(a => a).Take(2).ToListAsync(cancellationToken);
+            if (areas.Count > 1)
+            {
+                return (null, $"Indikatorn har värden för flera områden; ange vilket målet följer, t.ex. {reference.Code}?area={areas[0]}.");
+            }
+        }
+
+        var observations = await queries.ObservationsAsync(indicator.Id, reference.Filter, cancellationToken);
+        return observations.Count == 0
+            ? (null, $"Indikatorn {reference.Code} har inga värden för {(reference.Area is null ? "" : $"området {reference.Area}, ")}kön {IndicatorText.Group(reference.Sex)}, ålder {IndicatorText.Group(reference.AgeBand)} och grupp {IndicatorText.Group(reference.Group)}.")
+            : (new IndicatorSeries(indicator, observations), null);
     }
 
     private static void Apply(Problem problem, ProblemInput input)
@@ -559,15 +628,18 @@ public sealed class ProblemWork(AppDbContext db, IncidentStore store, TimeProvid
         (cause.EvidenceKind, cause.Evidence, cause.Certainty) = (input.EvidenceKind, Clean(input.Evidence), input.Certainty);
     }
 
-    /// <summary>Copies the input; <paramref name="columns"/> is given when an incident baseline is to be counted (again).</summary>
-    private void Apply(Goal goal, GoalInput input, IncidentColumns? columns)
+    /// <summary>
+    /// Copies the input; <paramref name="columns"/> is given when an incident baseline is to be counted (again), and a survey
+    /// goal without a typed baseline starts from <paramref name="survey"/>'s latest value.
+    /// </summary>
+    private void Apply(Goal goal, GoalInput input, IncidentColumns? columns, IndicatorSeries? survey)
     {
         (goal.Text, goal.IndicatorKind, goal.IndicatorQuery) = (input.Text!.Trim(), input.Kind, Clean(input.Indicator));
         goal.ReportedBy = input.Kind == IndicatorKind.Manual ? Clean(input.ReportedBy) : "";
         (goal.Target, goal.TargetDate, goal.LowerIsBetter) = (input.Target, input.TargetDate, input.LowerIsBetter);
         if (input.Kind != IndicatorKind.Incidents)
         {
-            goal.Baseline = input.Baseline!.Value;
+            goal.Baseline = input.Baseline ?? survey!.LatestShown!.Value!.Value;
         }
         else if (columns is not null)
         {

@@ -176,7 +176,7 @@ public sealed class RootCauseDocx(AppDbContext db, TimeProvider time)
     private static string Indicator(Goal goal) => goal.IndicatorKind switch
     {
         IndicatorKind.Incidents => $"Händelser per år ({goal.IndicatorQuery})",
-        IndicatorKind.Survey => "Enkätindikator",
+        IndicatorKind.Survey => $"Enkätindikator ({goal.IndicatorQuery})",
         IndicatorKind.Manual => $"Manuellt värde, rapporteras av {Or(goal.ReportedBy, "inte angivet")}",
     };
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Trygg.Analysis;
 using Trygg.Geography;
 using Trygg.Incidents;
+using Trygg.Indicators;
 
 namespace Trygg.SituationReports;
 
@@ -9,9 +10,10 @@ namespace Trygg.SituationReports;
 /// Writes the first version of a lägesbild from the incidents, section by section, in Swedish. Every count in the text is a
 /// figure ({f1} …) with the query that gives it, so that a reader can open the incidents behind it; ratios and p-values are
 /// computed from those counts. Where the data cannot say something (no incidents, no population, too few events), the text
-/// says so in words.
+/// says so in words. The perceived-safety section cites the survey indicators (<paramref name="surveys"/>) read for the area,
+/// its parent and its parts.
 /// </summary>
-public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory directory, AreaLayer? stadsdelar = null)
+public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory directory, AreaLayer? stadsdelar = null, IReadOnlyList<IndicatorSeries>? surveys = null)
 {
     /// <summary>Fewer events than this in both periods are too few to test a change.</summary>
     public const int FewEvents = 10;
@@ -32,8 +34,7 @@ public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory dire
             Where(context),
             When(context),
             Comparison(context),
-            new("perceived-safety", "Upplevd trygghet", string.Create(Swedish,
-                $"Det finns ännu inga enkätindikatorer i Trygg för {area.Name}. När Trygghetsmätningen, Stockholmsenkäten eller stadens egna enkäter har lästs in visas här andelen som känner sig trygga, för kvinnor och män var för sig och skillnaden mellan dem."), [], true),
+            PerceivedSafety(context),
             new("partners", "Vad samverkanspartner rapporterar",
                 "Polisens egen lägesbild, socialtjänsten, skolorna, bostadsbolagen och EST-rapporteringen skriver sina avsnitt själva; de följer efter slutsatserna. Ett avsnitt som ingen har skrivit visas som saknat.", [], true),
             Conclusions(context),
@@ -235,6 +236,93 @@ public sealed class SituationDrafter(IncidentColumns columns, AreaDirectory dire
         }
 
         return new("comparison", "Jämförelse med andra områden", text + "\n\n" + string.Join('\n', table), book.Figures, true);
+    }
+
+    /// <summary>The codes whose survey shares the perceived-safety section may cite: the area's own, its parents' and its parts'.</summary>
+    public static IReadOnlyList<string> SurveyAreaCodes(ReportArea area, AreaDirectory directory) =>
+        SurveyLevels(area, directory).SelectMany(level => level.Codes).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// For each survey share: the latest period's figures for kvinnor and män with their intervals and the gap between them,
+    /// read from the area itself, else from the area it lies in, else from its parts. A cell with too few respondents is stated
+    /// as such, never given a value.
+    /// </summary>
+    private DraftedSection PerceivedSafety(Context c)
+    {
+        var paragraphs = new List<string>();
+        foreach (var series in surveys ?? [])
+        {
+            foreach (var (codes, note) in SurveyLevels(c.Area, directory))
+            {
+                var cells = series.Observations.Where(o => codes.Contains(o.AreaCode) && o.AgeBand.Length == 0 && o.Group.Length == 0).ToList();
+                if (cells.Count == 0)
+                {
+                    continue;
+                }
+
+                var latest = cells.Select(o => o.Period).Max(StringComparer.Ordinal)!;
+                var areas = codes.Where(code => cells.Any(o => o.AreaCode == code && o.Period == latest));
+                var sentences = areas.Select(code => SurveySentence(series.Indicator, directory.Find(code)?.Name ?? code, latest, cells.Where(o => o.AreaCode == code && o.Period == latest).ToList()));
+                paragraphs.Add(string.Join("\n\n", new[] { note }.Concat(sentences).OfType<string>()));
+                break;
+            }
+        }
+
+        if (paragraphs.Count == 0)
+        {
+            return new("perceived-safety", "Upplevd trygghet", string.Create(Swedish,
+                $"Det finns ännu inga enkätindikatorer i Trygg för {c.Area.Name}. När Trygghetsmätningen, Stockholmsenkäten eller stadens egna enkäter har lästs in visas här andelen som känner sig trygga, för kvinnor och män var för sig och skillnaden mellan dem."), [], true);
+        }
+
+        const string Intro = "Andelarna kommer från enkäterna; intervallen är 95 % konfidensintervall. Skillnaden mellan kvinnor och män är statistiskt säker när dess intervall inte omfattar noll.";
+        return new("perceived-safety", "Upplevd trygghet", Intro + "\n\n" + string.Join("\n\n", paragraphs), [], true);
+    }
+
+    /// <summary>The area's own codes, then the areas it lies in, then its parts, each with a note on whose figures they are.</summary>
+    private static IEnumerable<(IReadOnlySet<string> Codes, string? Note)> SurveyLevels(ReportArea area, AreaDirectory directory)
+    {
+        yield return (area.Areas.Select(a => a.Code).ToHashSet(StringComparer.Ordinal), null);
+        var parents = area.Areas.Select(a => a.ParentCode).OfType<string>().Select(directory.Find).OfType<AreaSummary>().DistinctBy(a => a.Code).ToList();
+        if (parents.Count > 0)
+        {
+            yield return (parents.Select(a => a.Code).ToHashSet(StringComparer.Ordinal),
+                $"Enkäten redovisar inte {area.Name} för sig; siffrorna gäller {Join(parents.Select(p => p.Name))}, som {area.Name} ingår i.");
+        }
+
+        var parts = area.Parts(directory);
+        if (parts.Count > 0)
+        {
+            yield return (parts.Select(a => a.Code).ToHashSet(StringComparer.Ordinal), $"Enkäten redovisar inte {area.Name} som helhet; siffrorna gäller områdena i {area.Name}.");
+        }
+    }
+
+    private static string SurveySentence(Indicator indicator, string areaName, string period, IReadOnlyList<IndicatorObservation> cells)
+    {
+        var (women, men, everyone) = (cells.FirstOrDefault(o => o.Sex == "kvinnor"), cells.FirstOrDefault(o => o.Sex == "män"), cells.FirstOrDefault(o => o.Sex.Length == 0));
+        string Share(IndicatorObservation cell) => cell is { Suppressed: false, Value: { } value }
+            ? cell.Low is null ? IndicatorText.Value(indicator, value) : $"{IndicatorText.Value(indicator, value)} (95 % KI {IndicatorText.Interval(indicator, cell.Low, cell.High)})"
+            : IndicatorText.TooFewAnswers;
+        var text = new List<string>();
+        if (women is not null && men is not null)
+        {
+            text.Add($"{indicator.Name}, {areaName} {period}: kvinnor {Share(women)}, män {Share(men)}.");
+            text.Add(IndicatorGap.Between(women, men) is { } gap
+                ? $"Skillnaden kvinnor − män är {IndicatorText.Gap(indicator, gap)}: {gap.Verdict}."
+                : "Skillnaden mellan kvinnor och män kan inte anges eftersom en av grupperna har för få svar.");
+            if (everyone is not null)
+            {
+                text.Add($"Alla svarande: {Share(everyone)}.");
+            }
+        }
+        else
+        {
+            text.Add($"{indicator.Name}, {areaName} {period}: {string.Join(", ", cells.OrderBy(o => o.Sex, StringComparer.Ordinal).Select(o => $"{IndicatorText.Group(o.Sex)} {Share(o)}"))}.");
+        }
+
+        var counted = cells.Where(o => !o.Suppressed && o.N is not null).OrderBy(o => o.Sex, StringComparer.Ordinal)
+            .Select(o => $"{o.N!.Value.ToString("N0", Swedish)} {(o.Sex.Length == 0 ? "svarande" : o.Sex)}").ToList();
+        text.Add(counted.Count > 0 ? $"Källa: {indicator.Source}, n = {Join(counted)}." : $"Källa: {indicator.Source}.");
+        return string.Join(' ', text);
     }
 
     private DraftedSection Conclusions(Context c)

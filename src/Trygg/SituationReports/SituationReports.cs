@@ -143,8 +143,10 @@ public sealed class SituationReports(AppDbContext db, IncidentStore store, AreaS
         var columns = await store.GetAsync(db, cancellationToken);
         var stadsdelar = await shapes.GetAsync(db, AreaLevel.Neighbourhood, cancellationToken);
         var references = report.ReferenceAreas.Select(directory.Find).OfType<AreaSummary>().Select(ReportArea.Of).ToList();
-        return new SituationDrafter(columns, directory, stadsdelar)
-            .Draft(report.AreaIn(directory), new ReportPeriod(report.From, report.To), new ReportPeriod(report.ComparisonFrom, report.ComparisonTo), references);
+        var area = report.AreaIn(directory);
+        var surveys = await new Indicators.IndicatorQueries(db).SharesForAsync(SituationDrafter.SurveyAreaCodes(area, directory), cancellationToken);
+        return new SituationDrafter(columns, directory, stadsdelar, surveys)
+            .Draft(area, new ReportPeriod(report.From, report.To), new ReportPeriod(report.ComparisonFrom, report.ComparisonTo), references);
     }
 
     public Task<SituationReport?> FindAsync(int id, CancellationToken cancellationToken = default) =>

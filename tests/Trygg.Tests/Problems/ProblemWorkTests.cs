@@ -143,7 +143,7 @@ public sealed class ProblemWorkTests(TryggApp app)
     }
 
     [Fact]
-    public async Task ASurveyGoalsValueIsReportedForATertialThatHasStartedAndReportingAgainReplacesIt()
+    public async Task AManualGoalsValueIsReportedForATertialThatHasStartedAndReportingAgainReplacesIt()
     {
         await using var scope = app.Services.CreateAsyncScope();
         var work = scope.ServiceProvider.GetRequiredService<ProblemWork>();
@@ -151,8 +151,8 @@ public sealed class ProblemWorkTests(TryggApp app)
         var (problem, _) = await work.CreateProblemAsync(new ProblemInput("Otrygghet kvällstid i Rinkeby"), "test", Token);
         var (_, missing) = await work.AddGoalAsync(problem!.Id, new GoalInput("Fler känner sig trygga", IndicatorKind.Survey, "", 70, new DateOnly(2027, 12, 31), LowerIsBetter: false), Token);
         var (_, manual) = await work.AddGoalAsync(problem.Id, new GoalInput("Färre nedsläckta lampor", IndicatorKind.Manual, "Trasiga armaturer vid ronden", 2, new DateOnly(2027, 12, 31), 12), Token);
-        var (goal, _) = await work.AddGoalAsync(problem.Id, new GoalInput("Fler känner sig trygga", IndicatorKind.Survey,
-            "Trygghetsmätningen: andel som känner sig trygga ute sent en kväll i området", 70, new DateOnly(2027, 12, 31), 58.5, LowerIsBetter: false), Token);
+        var (goal, _) = await work.AddGoalAsync(problem.Id, new GoalInput("Fler känner sig trygga", IndicatorKind.Manual,
+            "Trygghetsvärdarnas fråga: andel som känner sig trygga ute sent en kväll i området", 70, new DateOnly(2027, 12, 31), 58.5, "Trygghetsvärdarna", LowerIsBetter: false), Token);
         var (incidentGoal, _) = await work.AddGoalAsync(problem.Id, new GoalInput("Färre händelser", IndicatorKind.Incidents, "area=0180-sd-rinkeby", 100, new DateOnly(2027, 12, 31)), Token);
 
         var notStarted = await work.ReportGoalValueAsync(goal!.Id, "2027-T1", 60, null, "test", Token);
@@ -161,7 +161,7 @@ public sealed class ProblemWorkTests(TryggApp app)
         Assert.Empty(await work.ReportGoalValueAsync(goal.Id, "2026-t2", 61, "Första mätningen", "analytiker", Token));
         Assert.Empty(await work.ReportGoalValueAsync(goal.Id, "2026-T2", 63.5, "Rättad efter viktning", "analytiker", Token));
 
-        Assert.Equal(("Ange enkätindikatorn: vilken enkät och fråga, och hur värdet räknas.", "Ange utgångsvärdet."), (missing["indicatorQuery"], missing["baseline"]));
+        Assert.Equal("Ange indikatorns kod och vad målet följer, t.ex. trygghet-otrygg-kvall?area=0180-sd-rinkeby&sex=kvinnor.", missing["indicatorQuery"]);
         Assert.Equal("Ange vem som rapporterar värdet.", manual["reportedBy"]);
         Assert.Equal("Ett tertial som inte har börjat kan inte rapporteras.", notStarted["tertial"]);
         Assert.Equal(("Tertialet 'våren 2026' kan inte tolkas. Skriv t.ex. 2025-T2.", "Ange värdet."), (unreadable["tertial"], unreadable["value"]));
@@ -180,7 +180,7 @@ public sealed class ProblemWorkTests(TryggApp app)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var (problem, _) = await work.CreateProblemAsync(new ProblemInput("Våld i Tensta", AreaCodes: "0180-sd-tensta"), "test", Token);
         var (goal, _) = await work.AddGoalAsync(problem!.Id, new GoalInput("Färre våldshändelser", IndicatorKind.Incidents, "category=vald&area=0180-sd-tensta", 10, new DateOnly(2027, 12, 31)), Token);
-        var (survey, _) = await work.AddGoalAsync(problem.Id, new GoalInput("Färre oroliga", IndicatorKind.Survey, "Stockholmsenkäten, fråga 12", 20, new DateOnly(2027, 12, 31), 30), Token);
+        var (survey, _) = await work.AddGoalAsync(problem.Id, new GoalInput("Färre oroliga", IndicatorKind.Manual, "Skolans egen enkät, fråga 12", 20, new DateOnly(2027, 12, 31), 30, "Skolan"), Token);
         await work.ReportGoalValueAsync(survey!.Id, "2026-T1", 28, null, "test", Token);
         var (plan, _) = await plans.CreatePlanAsync("Åtgärdsplan Tensta", null, [problem.Id], Token);
         await plans.SaveMeasureAsync(plan!.Id, null, null, new MeasureInput("Fältarbete", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), [], GoalIds: $"{goal!.Id}"), Token);
