@@ -11,6 +11,7 @@ var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, A
     AnalyzeCommand.Create(),
     ReportCommand.Create(),
     PlansCommand.Create(),
+    SurveyCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();
