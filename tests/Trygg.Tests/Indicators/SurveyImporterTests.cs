@@ -173,6 +173,6 @@ public sealed class SurveyImporterTests(TryggApp app) : IDisposable
     private async Task<SurveyImportResult> ImportAsync(TabularFile file, SurveyFileMapping mapping, bool dryRun = false)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SurveyImporter>().ImportAsync(file, mapping, new SurveyImportRun(Path.GetFileName(file.Description), "test", dryRun), Token);
+        return await scope.ServiceProvider.GetRequiredService<SurveyImporter>().ImportAsync(file, mapping, new SurveyImportRun("tabell.csv", "test", dryRun), Token);
     }
 }
