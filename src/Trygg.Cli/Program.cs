@@ -12,6 +12,7 @@ var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, A
     ReportCommand.Create(),
     PlansCommand.Create(),
     IndicatorsCommand.Create(),
+    SurveyCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

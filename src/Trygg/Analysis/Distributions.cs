@@ -3,7 +3,8 @@ namespace Trygg.Analysis;
 /// <summary>
 /// The few distribution functions the methods need: log-gamma (Lanczos, g = 7), the binomial pmf, the normal tail (erfc,
 /// Numerical Recipes' Chebyshev fit, |ε| &lt; 1.2e-7), and the regularized incomplete gamma function with its inverse
-/// (Numerical Recipes §6.2: series below a + 1, continued fraction above).
+/// (Numerical Recipes §6.2: series below a + 1, continued fraction above), and the regularized incomplete beta function with
+/// its inverse (Numerical Recipes §6.4, Lentz's continued fraction) for Clopper–Pearson bounds and Student's t.
 /// </summary>
 public static class Distributions
 {
@@ -134,5 +135,94 @@ public static class Distributions
         }
 
         return (low + high) / 2;
+    }
+
+    /// <summary>I_x(a, b): the beta distribution's (shapes a, b) probability below x (R's <c>pbeta(x, a, b)</c>).</summary>
+    public static double RegularizedBeta(double x, double a, double b)
+    {
+        if (x <= 0)
+        {
+            return 0;
+        }
+
+        if (x >= 1)
+        {
+            return 1;
+        }
+
+        var logPrefix = LogGamma(a + b) - LogGamma(a) - LogGamma(b) + (a * Math.Log(x)) + (b * Math.Log(1 - x));
+
+        // The continued fraction converges fast only below the mean; above it, use the symmetry I_x(a, b) = 1 − I_{1−x}(b, a).
+        return x < (a + 1) / (a + b + 2)
+            ? Math.Exp(logPrefix) * BetaContinuedFraction(x, a, b) / a
+            : 1 - (Math.Exp(logPrefix) * BetaContinuedFraction(1 - x, b, a) / b);
+    }
+
+    /// <summary>The x with I_x(a, b) = p, by bisection to full double precision (R's <c>qbeta(p, a, b)</c>); shapes need not be whole.</summary>
+    public static double BetaQuantile(double p, double a, double b)
+    {
+        if (p is <= 0 or >= 1 || a <= 0 || b <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), "Sannolikheten ska ligga mellan 0 och 1 och formerna vara positiva.");
+        }
+
+        double low = 0, high = 1;
+        for (var i = 0; i < 200 && high - low > 1e-16; i++)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = RegularizedBeta(middle, a, b) < p ? (middle, high) : (low, middle);
+        }
+
+        return (low + high) / 2;
+    }
+
+    /// <summary>The t with P(T ≤ t) = p for Student's t with <paramref name="degreesOfFreedom"/> (R's <c>qt(p, df)</c>), through the incomplete beta function.</summary>
+    public static double StudentTQuantile(double p, double degreesOfFreedom)
+    {
+        if (p is <= 0 or >= 1 || degreesOfFreedom <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), "Sannolikheten ska ligga mellan 0 och 1 och frihetsgraderna vara positiva.");
+        }
+
+        // P(|T| > t) = I_{ν/(ν+t²)}(ν/2, 1/2), so the two-sided tail 2·min(p, 1 − p) gives x and t = √(ν(1 − x)/x).
+        var tail = 2 * Math.Min(p, 1 - p);
+        var x = BetaQuantile(tail, degreesOfFreedom / 2, 0.5);
+        var t = Math.Sqrt(degreesOfFreedom * (1 - x) / x);
+        return p < 0.5 ? -t : t;
+    }
+
+    private static double BetaContinuedFraction(double x, double a, double b)
+    {
+        const double tiny = 1e-300;
+        double c = 1, d = 1 - ((a + b) * x / (a + 1));
+        d = Math.Abs(d) < tiny ? tiny : d;
+        d = 1 / d;
+        var h = d;
+        for (var m = 1; m < 10_000; m++)
+        {
+            var m2 = 2 * m;
+            var even = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+            d = 1 + (even * d);
+            d = Math.Abs(d) < tiny ? tiny : d;
+            c = 1 + (even / c);
+            c = Math.Abs(c) < tiny ? tiny : c;
+            d = 1 / d;
+            h *= d * c;
+
+            var odd = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+            d = 1 + (odd * d);
+            d = Math.Abs(d) < tiny ? tiny : d;
+            c = 1 + (odd / c);
+            c = Math.Abs(c) < tiny ? tiny : c;
+            d = 1 / d;
+            var delta = d * c;
+            h *= delta;
+            if (Math.Abs(delta - 1) < 1e-16)
+            {
+                break;
+            }
+        }
+
+        return h;
     }
 }

@@ -87,6 +87,12 @@ public static class DataServices
         services.AddScoped<PolisenLiveImport>();
         services.AddScoped<Ingestion.Files.IncidentFileImporter>();
         services.AddScoped<Ingestion.Files.ImportMappings>();
+        services.AddOptions<Indicators.SurveyOptions>().BindConfiguration(Indicators.SurveyOptions.Section)
+            .Validate(o => o.MinimumN >= 1, "Indicators:MinimumN ska vara minst 1.");
+        services.AddScoped<Indicators.SurveyStore>();
+        services.AddScoped<Indicators.SurveyImporter>();
+        services.AddScoped<Indicators.SurveyMicrodataImporter>();
+        services.AddScoped<Indicators.SurveyMappings>();
         return services;
     }
 
