@@ -38,6 +38,7 @@ app.UseTryggLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMustChangePassword();
+app.UseAccessMatrix();
 app.UseAuthorization();
 app.UseAntiforgery();
 
