@@ -1,3 +1,7 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Trygg.Data;
 using Trygg.Security;
 using Trygg.Web.Security;
 
@@ -64,5 +68,39 @@ public sealed class AccessMatrixTests(TryggApp app)
         Assert.Empty(AccessProbe.Mismatches(AccessMatrix.Rules, answers));
         var mismatch = Assert.Single(AccessProbe.Mismatches(copy, answers));
         Assert.Contains($"som {role}", mismatch, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReaderOfTheResponsibleOrganisationSeesNoFollowUpFormAndCannotPostOne()
+    {
+        int planId, measureId, updatesBefore;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var measure = await db.Measures.AsNoTracking().Where(m => m.ResponsibleOrganisationId != null).OrderBy(m => m.Id)
+                .Select(m => new { m.Id, m.ActionPlanId, Organisation = m.ResponsibleOrganisationId!.Value }).FirstAsync(Token);
+            (planId, measureId) = (measure.ActionPlanId, measure.Id);
+            updatesBefore = await db.MeasureUpdates.CountAsync(u => u.MeasureId == measureId, Token);
+            var added = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
+                .AddAsync("lasare-ansvarig@test.trygg.se", Roles.Reader, TryggApp.UserPassword, measure.Organisation);
+            Assert.Empty(added.Errors);
+        }
+
+        using var reader = app.CreateBrowserlikeClient();
+        await TryggApp.SignInAsync(reader, "lasare-ansvarig@test.trygg.se", TryggApp.UserPassword);
+        var page = await reader.GetStringAsync($"/plans/{planId}", Token);
+        var response = await reader.PostAsync($"/plans/{planId}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = $"report-{measureId}", ["Input.Tertial"] = "2026-T3", ["Input.Status"] = "Ongoing", ["Input.Comment"] = "Läsaren försöker.",
+            ["__RequestVerificationToken"] = TryggApp.AntiforgeryToken(page),
+        }), Token);
+
+        Assert.DoesNotContain($"report-{measureId}", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/access-denied", TryggApp.RedirectPath(response));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(updatesBefore, await scope.ServiceProvider.GetRequiredService<AppDbContext>().MeasureUpdates.CountAsync(u => u.MeasureId == measureId, Token));
+        }
     }
 }
