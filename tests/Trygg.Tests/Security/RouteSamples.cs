@@ -2,14 +2,17 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Trygg.CitizenReports;
 using Trygg.Data;
+using Trygg.FieldReports;
+using Trygg.SituationReports;
 
 namespace Trygg.Tests.Security;
 
 /// <summary>
-/// Fills a route pattern with values that exist in the demo data ("/plans/{Id:int}" → "/plans/1"), chosen by the static segment
-/// before the parameter, so that an allowed call reaches the handler rather than stopping at 404. Where the demo data has none of
-/// a kind (no walks, no residents' reports), an id that does not exist stands in: the check is about who gets in.
+/// Fills a route pattern with values that exist ("/plans/{Id:int}" → "/plans/1"), chosen by the static segment before the
+/// parameter, so that an allowed call reaches the handler rather than stopping at 404. The demo data has no lägesbild, safety walk
+/// or resident's report, so one of each is added first (with a photo where a route serves one).
 /// </summary>
 public sealed partial class RouteSamples(IReadOnlyDictionary<string, string> values)
 {
@@ -18,6 +21,7 @@ public sealed partial class RouteSamples(IReadOnlyDictionary<string, string> val
     public static async Task<RouteSamples> LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
+        await AddWhatTheDemoLacksAsync(scope.ServiceProvider, cancellationToken);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var report = await db.SituationReportSections.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.ReportId, s.Key }).FirstOrDefaultAsync(cancellationToken);
         var problem = await db.Goals.AsNoTracking().Where(g => db.Causes.Any(c => c.ProblemId == g.ProblemId)).OrderBy(g => g.Id)
@@ -60,6 +64,28 @@ public sealed partial class RouteSamples(IReadOnlyDictionary<string, string> val
             ["v2/path"] = "okand.json",
             ["/path"] = "ingen-fil.css",
         });
+    }
+
+    private static async Task AddWhatTheDemoLacksAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        const string Title = "Behörighetsprovets exempel";
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.SafetyWalks.AnyAsync(w => w.Title == Title, cancellationToken))
+        {
+            return;
+        }
+
+        var (report, reportErrors) = await services.GetRequiredService<Trygg.SituationReports.SituationReports>()
+            .CreateAsync(new NewReport(["0180-so-jarva"], "2025-T2", Title: Title), "behorighet@test", cancellationToken);
+        var (walk, walkErrors) = await services.GetRequiredService<SafetyWalks>()
+            .PlanAsync(new WalkInput(Title, "0180-sd-rinkeby", new DateOnly(2026, 11, 20), [], "boende"), "behorighet@test", cancellationToken);
+        var (_, pointErrors) = await services.GetRequiredService<SafetyWalks>()
+            .AddPointAsync(walk?.Id ?? 0, new WalkPointInput(WalkProblem.Lighting, 59.3884, 17.9287, "Släckt lykta", Trygg.Tests.CitizenReports.TestPhoto.Png()), cancellationToken);
+        var (_, citizenErrors) = await services.GetRequiredService<Trygg.CitizenReports.CitizenReports>()
+            .SubmitAsync(new ReportSubmission("belysning", 59.3884, 17.9287, Description: "Lyktan vid gången är släckt",
+                Attributes: new Dictionary<string, string[]> { ["typ"] = ["gatlykta"] }, Photo: Trygg.Tests.CitizenReports.TestPhoto.Png()), cancellationToken: cancellationToken);
+        Assert.NotNull(report);
+        Assert.Empty(reportErrors.Concat(walkErrors).Concat(pointErrors).Concat(citizenErrors));
     }
 
     /// <summary>The route with every parameter filled; names the route and parameter when no example fits.</summary>
