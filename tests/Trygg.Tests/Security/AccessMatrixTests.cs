@@ -103,4 +103,39 @@ public sealed class AccessMatrixTests(TryggApp app)
             Assert.Equal(updatesBefore, await scope.ServiceProvider.GetRequiredService<AppDbContext>().MeasureUpdates.CountAsync(u => u.MeasureId == measureId, Token));
         }
     }
+
+    [Fact]
+    public async Task AReaderOfASectionsOrganisationReadsTheSectionButCannotRewriteIt()
+    {
+        await RouteSamples.LoadAsync(app.Services, Token); // makes sure a lägesbild exists
+        int reportId;
+        string key, textBefore;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var section = await db.SituationReportSections.AsNoTracking().Where(s => s.OrganisationId != null).OrderBy(s => s.Id)
+                .Select(s => new { s.ReportId, s.Key, s.Text, Organisation = s.OrganisationId!.Value }).FirstAsync(Token);
+            (reportId, key, textBefore) = (section.ReportId, section.Key, section.Text);
+            var added = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
+                .AddAsync("lasare-avsnitt@test.trygg.se", Roles.Reader, TryggApp.UserPassword, section.Organisation);
+            Assert.Empty(added.Errors);
+        }
+
+        using var client = app.CreateBrowserlikeClient();
+        await TryggApp.SignInAsync(client, "lasare-avsnitt@test.trygg.se", TryggApp.UserPassword);
+        var page = await client.GetStringAsync($"/reports/{reportId}/sections/{key}", Token);
+        var response = await client.PostAsync($"/reports/{reportId}/sections/{key}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "section", ["Input.Text"] = "Läsarens egen text.", ["__RequestVerificationToken"] = TryggApp.AntiforgeryToken(page),
+        }), Token);
+
+        Assert.Contains("du kan läsa det men inte ändra det", page, StringComparison.Ordinal);
+        Assert.Equal("/access-denied", TryggApp.RedirectPath(response));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var after = await scope.ServiceProvider.GetRequiredService<AppDbContext>().SituationReportSections.AsNoTracking()
+                .SingleAsync(s => s.ReportId == reportId && s.Key == key, Token);
+            Assert.Equal(textBefore, after.Text);
+        }
+    }
 }
