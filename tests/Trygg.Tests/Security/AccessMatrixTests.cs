@@ -123,12 +123,14 @@ public sealed class AccessMatrixTests(TryggApp app)
 
         using var client = app.CreateBrowserlikeClient();
         await TryggApp.SignInAsync(client, "lasare-avsnitt@test.trygg.se", TryggApp.UserPassword);
+        var reportPage = await client.GetStringAsync($"/reports/{reportId}", Token);
         var page = await client.GetStringAsync($"/reports/{reportId}/sections/{key}", Token);
         var response = await client.PostAsync($"/reports/{reportId}/sections/{key}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "section", ["Input.Text"] = "Läsarens egen text.", ["__RequestVerificationToken"] = TryggApp.AntiforgeryToken(page),
         }), Token);
 
+        Assert.DoesNotContain($"href=\"/reports/{reportId}/sections/{key}\"", reportPage, StringComparison.Ordinal);
         Assert.Contains("du kan läsa det men inte ändra det", page, StringComparison.Ordinal);
         Assert.Equal("/access-denied", TryggApp.RedirectPath(response));
         await using (var scope = app.Services.CreateAsyncScope())
