@@ -2,6 +2,8 @@ using System.Collections.Frozen;
 using System.Security.Claims;
 using Microsoft.AspNetCore.StaticAssets;
 using Trygg.Security;
+using Trygg.Web.CitizenReports;
+using Trygg.Web.FieldReports;
 
 namespace Trygg.Web.Security;
 
@@ -18,9 +20,9 @@ public sealed class AccessMatrix
     private static readonly Who Importers = Who.Only(Roles.Importers);
     private static readonly Who Coordinators = Who.Only(Roles.Adopters);
     private static readonly Who Administrators = Who.Only(Roles.Administrator);
-    private static readonly Who Moderators = Who.Only(Roles.Administrator, Roles.Coordinator, Roles.Staff);
-    private static readonly Who FieldReporters = Who.Only(Roles.Reporter, Roles.Coordinator, Roles.Administrator);
-    private static readonly Who WeeklyMeeting = Who.Only(Roles.Administrator, Roles.Coordinator, Roles.Staff);
+    private static readonly Who Moderators = Who.Only(ModerationAccess.Roles.Split(','));
+    private static readonly Who FieldReporters = Who.Only(FieldAccess.Reporters.Split(','));
+    private static readonly Who WeeklyMeeting = Who.Only(FieldAccess.Meeting);
     private static readonly Who PlannersAndOwners = Who.Only(Roles.Administrator, Roles.Coordinator, Roles.Analyst, Roles.Staff);
 
     private const string Moderated = "Medarbetare bara för rapporter tilldelade sin organisation, en under den eller den den företräder (ModerationAccess); andra får 404/403.";

@@ -31,9 +31,6 @@ public sealed class Who
 
     public static Who Only(params IReadOnlyList<string> roles) => new(string.Join(", ", roles), anonymous: false, roles: roles);
 
-    /// <summary>The same people but one role, for showing that a line of the matrix decides.</summary>
-    public Who Without(string role) => Roles is null ? this : Only([.. Roles.Where(r => r != role)]);
-
     public bool Allows(ClaimsPrincipal user) =>
         Anonymous || (user.Identity?.IsAuthenticated == true && (Roles is null || Roles.Any(user.IsInRole)));
 

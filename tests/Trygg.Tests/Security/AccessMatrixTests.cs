@@ -9,10 +9,10 @@ namespace Trygg.Tests.Security;
 
 /// <summary>
 /// The access matrix against the real host's routing table: every route has a line, and every route answers a visitor who has not
-/// signed in and every role as its line says. Taking a line or a role away is noticed.
+/// signed in and every role as its line says. Taking a line or a role away is noticed. The host is this class's own, since the
+/// probe adds a lägesbild, a walk and a resident's report that the demo app's tests must not count.
 /// </summary>
-[Collection(DemoApp.Name)]
-public sealed class AccessMatrixTests(TryggApp app)
+public sealed class AccessMatrixTests(TryggApp app) : IClassFixture<TryggApp>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -61,7 +61,7 @@ public sealed class AccessMatrixTests(TryggApp app)
     {
         var table = RoutingTable.Of(app.Services);
         var probe = new AccessProbe(app, await RouteSamples.LoadAsync(app.Services, Token));
-        var copy = AccessMatrix.Rules.Select(r => r.Method == method && r.Route == route ? r with { Who = r.Who.Without(role) } : r).ToList();
+        var copy = AccessMatrix.Rules.Select(r => r.Method == method && r.Route == route ? r with { Who = Who.Only([.. r.Who.Roles!.Where(named => named != role)]) } : r).ToList();
 
         var answers = await probe.CallAsync([(method, route)], table.StaticAssetExample, Token);
 
