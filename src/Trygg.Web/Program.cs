@@ -43,6 +43,7 @@ app.UseTryggLocalization();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseMustChangePassword();
+app.UseAccessMatrix();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -114,7 +114,9 @@ public sealed class PlanPageTests(TryggApp app)
             ["_handler"] = "add-cause", ["Cause.Text"] = "En läsares orsak", ["Cause.Side"] = "Place", ["__RequestVerificationToken"] = TryggApp.AntiforgeryToken(page),
         }), Token);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode); // the page renders no such form for a reader, so the post has nowhere to go
+        // The access matrix lets only planners post to a problem's page: the reader is refused before the page runs.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/access-denied", TryggApp.RedirectPath(response));
 
         var after = (await client.GetFromJsonAsync<JsonElement>($"/api/plans/{id}", Token)).GetProperty("problems")[0];
         Assert.Equal(problem.GetProperty("causes").GetArrayLength(), after.GetProperty("causes").GetArrayLength());
