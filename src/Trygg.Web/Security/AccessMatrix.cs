@@ -48,10 +48,12 @@ public sealed class AccessMatrix
         .. Page("/account/password", Who.SignedIn, posts: Who.SignedIn),
         .. Page("/", Who.SignedIn),
         .. Page("/admin/users", Administrators, posts: Administrators),
+        .. Page("/audit", Administrators), // the log also holds changes to accounts
+        new("GET", "/api/audit.csv", Administrators),
 
         // Geography: area names and shapes are the municipality's public geography; incidents within them are shared work.
         new("GET", "/api/areas", Who.SignedIn),
-        new("GET", "/api/areas/geojson", Who.SignedIn),
+        new("GET", "/api/areas/geojson", Who.Anyone), // the outlines on the residents' map
         new("GET", "/api/areas/{code}", Who.SignedIn),
         .. Page("/areas", Who.SignedIn),
         .. Page("/areas/{Code}", Who.SignedIn),
@@ -62,6 +64,7 @@ public sealed class AccessMatrix
         new("GET", "/api/imports/{id:long}/rejections.csv", Importers),
         .. Page("/data", Importers),
         .. Page("/data/import", Importers, posts: Importers),
+        .. Page("/data/surveys", Importers, posts: Importers),
         new("GET", "/api/incidents", Readers),
         new("GET", "/api/incidents/export", Readers),
         new("GET", "/api/incidents/aggregate", Readers),
@@ -76,6 +79,12 @@ public sealed class AccessMatrix
         new("GET", "/api/analysis/points", Readers),
         new("GET", "/api/analysis/hotspots", Readers),
         .. Page("/map", Readers),
+
+        // Indicators: population, KPIs and survey results, read like the analysis.
+        new("GET", "/api/indicators", Readers),
+        new("GET", "/api/indicators/{code}/observations", Readers),
+        .. Page("/indicators", Readers),
+        .. Page("/indicators/{Code}", Readers),
 
         // Lägesbilder: planners draft, the coordinator adopts (checked in the handler); a section's organisation writes its own section.
         new("GET", "/api/reports", Readers),
@@ -144,6 +153,7 @@ public sealed class AccessMatrix
         new("GET", "/moderation/{id:long}/photo", Moderators, Owner: Moderated),
         .. Page("/report", Who.Anyone, posts: Who.Anyone),
         .. Page("/report/{FollowKey}", Who.Anyone, posts: Who.Anyone, owner: "Bara den som har rapportens hemliga uppföljningslänk."),
+        .. Page("/report/watch/{WatchToken}", Who.Anyone, posts: Who.Anyone, owner: "Bara den som har lagt till sig på rapporten och fått länken; den öppnar inte rapporten igen."),
         .. Page("/rapporter", Who.Anyone),
         .. Page("/moderation", Moderators, owner: Moderated),
         .. Page("/moderation/{Id:long}", Moderators, posts: Moderators, owner: Moderated),

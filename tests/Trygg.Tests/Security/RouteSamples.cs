@@ -55,6 +55,8 @@ public sealed partial class RouteSamples(IReadOnlyDictionary<string, string> val
             ["moderation"] = Text(citizenReport?.Id),
             ["requests"] = Text(citizenReport?.Id),
             ["report"] = citizenReport?.FollowKey ?? "ingen-sadan-lank",
+            ["watch"] = citizenReport is null ? "ingen-sadan-lank" : scope.ServiceProvider.GetRequiredService<Trygg.Web.CitizenReports.WatchLinks>().For(citizenReport.Id).Split('/')[^1],
+            ["indicators"] = (await db.Indicators.AsNoTracking().OrderBy(i => i.Id).Select(i => i.Code).FirstOrDefaultAsync(cancellationToken)) ?? "ingen-indikator",
             ["services"] = (await db.ReportServices.AsNoTracking().OrderBy(s => s.Id).Select(s => s.Code).FirstOrDefaultAsync(cancellationToken)) ?? "ingen-tjanst",
             ["tokens"] = "ingen-sadan-token",
             ["format"] = "json",
