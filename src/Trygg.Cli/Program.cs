@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Trygg.Cli.Commands;
 
-var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, API-nycklar.")
+var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, API-nycklar, säkerhetskopior.")
 {
     DatabaseCommand.Create(),
     UsersCommand.Create(),
@@ -11,6 +11,8 @@ var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, A
     AnalyzeCommand.Create(),
     ReportCommand.Create(),
     PlansCommand.Create(),
+    BackupCommand.CreateBackup(),
+    BackupCommand.CreateRestore(),
 };
 
 return await root.Parse(args).InvokeAsync();
