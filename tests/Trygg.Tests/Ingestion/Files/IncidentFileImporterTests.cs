@@ -160,7 +160,7 @@ public sealed class IncidentFileImporterTests(TryggApp app) : IDisposable
         return path;
     }
 
-    private static void WriteXlsx(string path, params string[][] rows)
+    internal static void WriteXlsx(string path, params string[][] rows)
     {
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
