@@ -210,6 +210,14 @@ public sealed class FuzzTests(FuzzTests.Host host) : IClassFixture<FuzzTests.Hos
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Fact]
+    public void ATimeInTheHourSkippedInMarchIsReadWithWinterTimeInsteadOfThrown()
+    {
+        // Found by the crash test's generated file: 02:30 on 31 March 2024 does not exist in Sweden and refused the whole import.
+        Assert.Equal(new DateTime(2024, 3, 31, 1, 30, 0, DateTimeKind.Utc), SwedishTime.ToUtc(new DateTime(2024, 3, 31, 2, 30, 0)));
+        Assert.Equal(new DateTime(2024, 3, 31, 1, 0, 0, DateTimeKind.Utc), SwedishTime.ToUtc(new DateTime(2024, 3, 31, 3, 0, 0)));
+    }
+
     /// <summary>Runs one parser on one input: no exception escapes, and the rows it added are exactly what it says it wrote.</summary>
     private async Task CheckAsync(string name, List<string> failures, Func<AppDbContext, Task<int>> count, Func<IServiceProvider, Task<(bool Committed, int Inserted)>> parse)
     {
