@@ -70,6 +70,57 @@ public sealed class BackupTests
     }
 
     [Fact]
+    public async Task ABackupTakenWhileImportsAreBeingRecordedHoldsOnlyWholeImports()
+    {
+        var backup = BackupPath();
+        using var restored = new TestDatabase();
+        try
+        {
+            await using var app = new TryggApp();
+            app.Settings["Trygg:LoadDemoData"] = "false";
+            var database = app.SeededDatabase;
+            using var stop = new CancellationTokenSource();
+            var recorded = 0;
+
+            // Each import is written with its three refusals in one transaction: a consistent copy never holds a run without them.
+            var writer = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    await using var scope = app.Services.CreateAsyncScope();
+                    var report = new Trygg.Ingestion.ImportReport
+                    {
+                        Read = 3,
+                        RejectedCount = 3,
+                        Rejected = [new(1, "Id saknas."), new(2, "Id saknas."), new(3, "Id saknas.")],
+                    };
+                    await scope.ServiceProvider.GetRequiredService<Trygg.Ingestion.ImportRuns>()
+                        .RecordAsync(report, "samtidig", "fil", "samtidig.csv", "test", app.Time.GetUtcNow().UtcDateTime, cancellationToken: Token);
+                    Interlocked.Increment(ref recorded);
+                }
+            }, Token);
+
+            var backedUp = await TryggCommand.RunAsync(database, "backup", backup);
+            var writtenDuringBackup = Volatile.Read(ref recorded);
+            await stop.CancelAsync();
+            await writer;
+            var restore = await TryggCommand.RunAsync(restored, "restore", backup);
+
+            Assert.True(backedUp.ExitCode == 0, backedUp.Errors);
+            Assert.True(restore.ExitCode == 0, restore.Errors);
+            await using var db = DatabaseContents.Open(restored);
+            var runs = await db.ImportRuns.Where(r => r.Source == "samtidig").Select(r => r.Rejections.Count).ToListAsync(Token);
+            Assert.True(writtenDuringBackup > 0);
+            Assert.NotEmpty(runs);
+            Assert.All(runs, rejections => Assert.Equal(3, rejections));
+        }
+        finally
+        {
+            File.Delete(backup);
+        }
+    }
+
+    [Fact]
     public async Task RestoreRefusesADatabaseWithDataUnlessForcedAndFilesThatAreNotTryggBackups()
     {
         var backup = BackupPath();
