@@ -185,7 +185,6 @@ public static partial class Open311Api
             return Open311Document.Errors(FormatOf(format), (StatusCodes.Status400BadRequest, $"Formuläret kan inte läsas: {e.Message}"));
         }
 
-
         // One connection for the key, the service and the transaction: opening one (on SQLite it registers EF's functions
         // each time) cost more than any of the queries under load.
         await db.Database.OpenConnectionAsync(cancellationToken);
