@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Trygg.Cli.Commands;
 
-var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, API-nycklar.")
+var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, API-nycklar, säkerhetskopior.")
 {
     DatabaseCommand.Create(),
     UsersCommand.Create(),
@@ -13,6 +13,8 @@ var root = new RootCommand("trygg – Tryggs kommandorad: databas, användare, A
     PlansCommand.Create(),
     IndicatorsCommand.Create(),
     SurveyCommand.Create(),
+    BackupCommand.CreateBackup(),
+    BackupCommand.CreateRestore(),
 };
 
 return await root.Parse(args).InvokeAsync();

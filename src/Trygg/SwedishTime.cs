@@ -10,5 +10,16 @@ public static class SwedishTime
     /// <summary>Today's date in Sweden.</summary>
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(ToLocal(time.GetUtcNow().UtcDateTime));
 
-    public static DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+    /// <summary>
+    /// UTC of a Swedish wall-clock time. A time in the hour skipped when the clocks go forward (02:00–03:00 on the last Sunday of
+    /// March) does not exist, yet files hold them (a clock not yet changed): it is read with the offset before the change rather
+    /// than thrown on, which refused whole imports.
+    /// </summary>
+    public static DateTime ToUtc(DateTime local)
+    {
+        var wallClock = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return Zone.IsInvalidTime(wallClock)
+            ? DateTime.SpecifyKind(wallClock - Zone.BaseUtcOffset, DateTimeKind.Utc)
+            : TimeZoneInfo.ConvertTimeToUtc(wallClock, Zone);
+    }
 }

@@ -166,7 +166,16 @@ public static partial class Open311Api
                 ?? Open311Document.Errors(FormatOf(format), (StatusCodes.Status400BadRequest, "Skicka rapporten formulärkodad (application/x-www-form-urlencoded)."));
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException)
+        {
+            // A body that is not a form within the limits (too long a key, a multipart without its boundary) is the client's error.
+            return Open311Document.Errors(FormatOf(format), (StatusCodes.Status400BadRequest, $"Formuläret kan inte läsas: {e.Message}"));
+        }
 
         // One connection for the key, the service and the transaction: opening one (on SQLite it registers EF's functions
         // each time) cost more than any of the queries under load.

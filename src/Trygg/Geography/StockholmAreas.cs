@@ -159,12 +159,41 @@ public sealed class StockholmAreas(AppDbContext db)
         return rows;
     }
 
+    /// <summary>Each feature's geometry by its "name"; a file that is not such a FeatureCollection is refused with the reason.</summary>
     private static Dictionary<string, Geometry> ReadFeatures(string path)
     {
-        using var stream = File.OpenRead(path);
-        var features = JsonSerializer.Deserialize<FeatureCollection>(stream, GeoJson)
-            ?? throw new InvalidDataException($"{path} innehåller ingen FeatureCollection.");
-        return features.ToDictionary(f => (string)f.Attributes["name"], f => f.Geometry, StringComparer.Ordinal);
+        FeatureCollection? features;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            features = JsonSerializer.Deserialize<FeatureCollection>(stream, GeoJson);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException)
+        {
+            // The GeoJSON converter throws more than JsonException on shapes it cannot build.
+            throw new InvalidDataException($"{path} kan inte läsas som GeoJSON: {e.Message}", e);
+        }
+
+        var byName = new Dictionary<string, Geometry>(StringComparer.Ordinal);
+        foreach (var (feature, index) in (features ?? throw new InvalidDataException($"{path} innehåller ingen FeatureCollection.")).Select((f, i) => (f, i + 1)))
+        {
+            if (feature?.Attributes?.GetOptionalValue("name") is not string { Length: > 0 } name)
+            {
+                throw new InvalidDataException($"{path}, område {index}: namnet (egenskapen name) saknas.");
+            }
+
+            if (feature.Geometry is null || feature.Geometry.IsEmpty)
+            {
+                throw new InvalidDataException($"{path}: {name} saknar geometri.");
+            }
+
+            if (!byName.TryAdd(name, feature.Geometry))
+            {
+                throw new InvalidDataException($"{path}: {name} förekommer mer än en gång.");
+            }
+        }
+
+        return byName;
     }
 
     internal sealed record HierarchyRow(string Key, string Name, string DistrictArea, string DistrictArea2020);

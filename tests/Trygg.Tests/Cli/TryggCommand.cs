@@ -25,6 +25,16 @@ public static class TryggCommand
 
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(TestDatabase database, params string[] arguments)
     {
+        using var process = Process.Start(StartInfo(database, arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>How to start the command on the database, for a test that must do something while it runs (e.g. kill it).</summary>
+    public static ProcessStartInfo StartInfo(TestDatabase database, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -40,11 +50,6 @@ public static class TryggCommand
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__Trygg"] = database.ConnectionString;
         start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await errors);
+        return start;
     }
 }

@@ -163,7 +163,7 @@ public sealed class TabularFile
                 all.Add([.. values]);
             }
         }
-        catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.InvalidDataException or System.IO.FileFormatException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or KeyNotFoundException or InvalidCastException or ArgumentException)
         {
             throw new InvalidDataException($"Excel-filen kan inte läsas: {e.Message}");
         }
@@ -210,6 +210,9 @@ public sealed class TabularFile
         return raw;
     }
 
+    private static JsonElement? Properties(JsonElement feature) =>
+        feature.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object ? properties : null;
+
     private static TabularFile OpenGeoJson(string path)
     {
         JsonDocument document;
@@ -230,16 +233,17 @@ public sealed class TabularFile
                 throw new InvalidDataException("GeoJSON-filen är ingen FeatureCollection.");
             }
 
-            var list = features.EnumerateArray().ToList();
+            // A feature, its properties and its geometry are read only when they have the shape GeoJSON gives them; anything else is a row without them.
+            var list = features.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.Object).ToList();
             var columns = list
-                .SelectMany(f => f.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p.EnumerateObject().Select(o => o.Name) : [])
+                .SelectMany(f => Properties(f) is { } p ? p.EnumerateObject().Select(o => o.Name) : [])
                 .Distinct(StringComparer.Ordinal)
                 .Append(LongitudeColumn).Append(LatitudeColumn)
                 .ToArray();
             var rows = list.Select(feature =>
             {
                 var row = new string?[columns.Length];
-                if (feature.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+                if (Properties(feature) is { } properties)
                 {
                     for (var i = 0; i < columns.Length - 2; i++)
                     {
@@ -256,8 +260,8 @@ public sealed class TabularFile
                 }
 
                 if (feature.TryGetProperty("geometry", out var geometry) && geometry.ValueKind == JsonValueKind.Object
-                    && geometry.TryGetProperty("type", out var type) && type.GetString() == "Point"
-                    && geometry.TryGetProperty("coordinates", out var coordinates) && coordinates.GetArrayLength() >= 2)
+                    && geometry.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "Point"
+                    && geometry.TryGetProperty("coordinates", out var coordinates) && coordinates.ValueKind == JsonValueKind.Array && coordinates.GetArrayLength() >= 2)
                 {
                     row[^2] = coordinates[0].GetRawText();
                     row[^1] = coordinates[1].GetRawText();
