@@ -109,7 +109,7 @@ public sealed class DatabaseSeeder(
 
         if (await demoIndicators.SeedAsync(cancellationToken))
         {
-            logger.LogInformation("Läste in folkmängden för de stadsdelar där en publicerad siffra finns.");
+            logger.LogInformation("Läste in folkmängden för de stadsdelar där en publicerad siffra finns och en syntetisk exempelenkät för Järva.");
         }
 
         return result;

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Trygg.Security;
+using Trygg.SituationReports;
 
 namespace Trygg.Tests.Indicators;
 
@@ -24,5 +27,22 @@ public sealed class DemoIndicatorsTests(TryggApp app)
         Assert.True(count > 0);
         Assert.Equal(count * 1000.0 / 16914, rinkeby.GetProperty("rate").GetDouble(), 3); // the API gives three decimals
         Assert.Equal(JsonValueKind.Null, areas.Single(p => p.GetProperty("name").GetString() == "Solhem").GetProperty("population").ValueKind); // no figure found
+    }
+
+    [Fact]
+    public async Task AJarvaLagesbildCitesTheSyntheticSurveyByFemalesAndMalesWithIntervalsAndNamesItAsSynthetic()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var (report, errors) = await scope.ServiceProvider.GetRequiredService<Trygg.SituationReports.SituationReports>()
+            .CreateAsync(new NewReport(["0180-so-jarva"], "2025"), "analytiker", Token);
+        Assert.Empty(errors);
+
+        var text = report!.Sections.Single(s => s.Key == "perceived-safety").Text;
+
+        // Weighted shares of the 1,067 who answered, computed from the file with Python (sum of weights of the three "otrygg"
+        // answers over the sum of weights of all answers): women 37.24 %, men 18.66 %, a gap of 18.58 points.
+        Assert.Matches(new Regex(@"Otrygga ute ensam sent en kväll i sitt bostadsområde \(syntetiska exempelsvar\), Järva 2025: "
+            + @"kvinnor 37,2 % \(95 % KI \d+,\d–\d+,\d %\), män 18,7 % \(95 % KI \d+,\d–\d+,\d %\)\. Skillnaden kvinnor − män är 18,6 procentenheter"), text);
+        Assert.Contains("Källa: Exempelenkät (syntetiska svar, inte en verklig mätning), n = 1\u00a0067 svarande, 544 kvinnor och 523 män.", text, StringComparison.Ordinal);
     }
 }
