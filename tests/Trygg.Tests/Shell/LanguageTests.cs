@@ -48,7 +48,7 @@ public sealed partial class LanguageTests(TryggApp app)
     [Fact]
     public void EveryTextOfTheInterfaceHasAnEnglishTranslation()
     {
-        var webProject = Path.Combine(RepositoryRoot(), "src", "Trygg.Web");
+        var webProject = Path.Combine(SharedData.RepositoryRoot, "src", "Trygg.Web");
         var names = XDocument.Load(Path.Combine(webProject, "Resources", "SharedResource.en.resx"))
             .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
         var english = names.ToHashSet(StringComparer.Ordinal);
@@ -62,19 +62,6 @@ public sealed partial class LanguageTests(TryggApp app)
 
         // Resource names are case-insensitive: "Till" and "till" would be one, and the build drops the second.
         Assert.Empty(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Trygg.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Hittar inte Trygg.slnx ovanför testerna.");
     }
 
     [GeneratedRegex("""L\["([^"]+)"\]""")]
