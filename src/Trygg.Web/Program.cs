@@ -9,6 +9,7 @@ using Trygg.Web.FieldReports;
 using Trygg.Web.Geography;
 using Trygg.Web.Incidents;
 using Trygg.Web.Ingestion;
+using Trygg.Web.Operations;
 using Trygg.Web.Security;
 using Trygg.Web.Shell;
 using Trygg.Web.SituationReports;
@@ -21,6 +22,9 @@ builder.Services.AddTryggShell();
 builder.Services.AddOpenApi();
 builder.Services.AddOpen311(builder.Configuration);
 builder.Services.AddTryggRateLimits(builder.Configuration);
+builder.Services.AddTryggReverseProxy(builder.Configuration);
+builder.Services.AddTryggDataProtection(builder.Configuration, builder.Environment);
+builder.Services.AddTryggTelemetry(builder.Configuration);
 builder.Services.AddHostedService<PolisenPoller>();
 builder.Services.AddSingleton<FileUploads>();
 builder.Services.AddSingleton<WatchLinks>();
@@ -31,10 +35,19 @@ var app = builder.Build();
 
 await app.MigrateAndSeedAsync();
 
+app.UseTryggReverseProxy(app.Configuration);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
+
+// Strict-Transport-Security on HTTPS responses only; off in development, where the browser would remember it for localhost.
+if (app.Configuration.GetValue("Security:Hsts", !app.Environment.IsDevelopment()))
+{
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
 
 app.UseTryggLocalization();
 app.UseAuthentication();
@@ -45,6 +58,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthz();
+app.MapReadyz();
+app.MapTryggMetrics(app.Configuration);
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs").AllowAnonymous();
 app.MapSecurityEndpoints();

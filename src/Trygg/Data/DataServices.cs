@@ -62,6 +62,8 @@ public static class DataServices
         services.AddScoped<FieldReports.SafetyWalks>();
         services.AddScoped<CitizenReports.PublishedReports>();
         services.AddScoped<ImportRuns>();
+        services.AddMetrics();
+        services.TryAddSingleton<Operations.TryggMetrics>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();
         services.AddScoped<PolisenImporter>();
