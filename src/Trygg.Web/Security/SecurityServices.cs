@@ -26,6 +26,8 @@ public static class SecurityServices
         services.AddIdentity<TryggUser, IdentityRole>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddUserManager<TryggUserManager>()
+            .AddPasswordValidator<CommonPasswords>()
             .AddErrorDescriber<SwedishIdentityErrors>()
             .AddClaimsPrincipalFactory<TryggClaimsPrincipalFactory>();
 
