@@ -33,6 +33,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form 
 
 var app = builder.Build();
 
+app.StartTelemetry();
 await app.MigrateAndSeedAsync();
 
 app.UseTryggReverseProxy(app.Configuration);

@@ -71,5 +71,15 @@ public static class Telemetry
         return endpoints;
     }
 
+    /// <summary>
+    /// Starts the exporters before the start-up work (migrations, demo imports) is measured: OpenTelemetry's meter provider
+    /// otherwise starts with the hosted services, after it, and what was measured before is lost.
+    /// </summary>
+    public static WebApplication StartTelemetry(this WebApplication app)
+    {
+        _ = app.Services.GetService<MeterProvider>();
+        return app;
+    }
+
     private static bool PrometheusEnabled(IConfiguration configuration) => configuration.GetValue<bool>("Metrics:Prometheus:Enabled");
 }
