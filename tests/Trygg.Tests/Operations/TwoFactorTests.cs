@@ -98,7 +98,10 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         var page = await analyst.GetAsync("/account/two-factor", Token);
 
         Assert.Equal("/access-denied", TryggApp.RedirectPath(page));
-        Assert.DoesNotContain("/account/two-factor", await analyst.GetStringAsync("/", Token), StringComparison.Ordinal);
+        Assert.DoesNotContain("/account/two-factor", await analyst.GetStringAsync("/account/password", Token), StringComparison.Ordinal);
+        using var coordinator = app.CreateBrowserlikeClient();
+        await TryggApp.SignInAsync(coordinator, UserName, Password);
+        Assert.Contains("href=\"/account/two-factor\"", await coordinator.GetStringAsync("/account/password", Token), StringComparison.Ordinal);
     }
 
     /// <summary>Turns the second factor on as the person would, returning the key their phone holds.</summary>
