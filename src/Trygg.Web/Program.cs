@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddTryggData(builder.Configuration);
 builder.Services.AddTryggSecurity();
+builder.Services.AddAuthentication().AddTryggSingleSignOn(builder.Configuration);
 builder.Services.AddTryggShell();
 builder.Services.AddOpenApi();
 builder.Services.AddOpen311(builder.Configuration);
@@ -64,6 +65,7 @@ app.MapTryggMetrics(app.Configuration);
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs").AllowAnonymous();
 app.MapSecurityEndpoints();
+app.MapSingleSignOn();
 app.MapGeographyApi();
 app.MapIngestionApi();
 app.MapIncidentsApi();
