@@ -22,6 +22,8 @@ public static class CliHost
         builder.Services.AddIdentityCore<TryggUser>(IdentityPolicy.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<TryggUserManager>()
+            .AddPasswordValidator<CommonPasswords>()
             .AddErrorDescriber<SwedishIdentityErrors>();
         return builder.Build();
     }

@@ -11,6 +11,7 @@ using Trygg.Web.Geography;
 using Trygg.Web.Incidents;
 using Trygg.Web.Indicators;
 using Trygg.Web.Ingestion;
+using Trygg.Web.Operations;
 using Trygg.Web.Security;
 using Trygg.Web.Shell;
 using Trygg.Web.SituationReports;
@@ -19,11 +20,15 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddTryggData(builder.Configuration);
 builder.Services.AddTryggSecurity();
+builder.Services.AddAuthentication().AddTryggSingleSignOn(builder.Configuration);
 builder.Services.AddTryggShell();
 builder.Services.AddTryggAudit();
 builder.Services.AddOpenApi();
 builder.Services.AddOpen311(builder.Configuration);
 builder.Services.AddTryggRateLimits(builder.Configuration);
+builder.Services.AddTryggReverseProxy(builder.Configuration);
+builder.Services.AddTryggDataProtection(builder.Configuration, builder.Environment);
+builder.Services.AddTryggTelemetry(builder.Configuration);
 builder.Services.AddHostedService<PolisenPoller>();
 builder.Services.AddSingleton<FileUploads>();
 builder.Services.AddSingleton<WatchLinks>();
@@ -32,12 +37,22 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form 
 
 var app = builder.Build();
 
+app.StartTelemetry();
 await app.MigrateAndSeedAsync();
 
+app.UseTryggReverseProxy(app.Configuration);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
+
+// Strict-Transport-Security on HTTPS responses only; off in development, where the browser would remember it for localhost.
+if (app.Configuration.GetValue("Security:Hsts", !app.Environment.IsDevelopment()))
+{
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
 
 app.UseTryggLocalization();
 app.UseAuthentication();
@@ -49,9 +64,12 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthz();
+app.MapReadyz();
+app.MapTryggMetrics(app.Configuration);
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs").AllowAnonymous();
 app.MapSecurityEndpoints();
+app.MapSingleSignOn();
 app.MapGeographyApi();
 app.MapIngestionApi();
 app.MapIncidentsApi();

@@ -7,6 +7,7 @@ using Trygg.Data;
 using Trygg.Geography;
 using Trygg.Incidents;
 using Trygg.Web.Incidents;
+using Trygg.Web.Operations;
 using Trygg.Web.Security;
 
 namespace Trygg.Web.Analysis;
@@ -16,7 +17,7 @@ public static class AnalysisApi
 {
     public static IEndpointRouteBuilder MapAnalysisApi(this IEndpointRouteBuilder endpoints)
     {
-        var analysis = endpoints.MapGroup("/api/analysis").WithTags("Analys").RequireAuthorization(SecurityServices.ReadWorkPolicy);
+        var analysis = endpoints.MapGroup("/api/analysis").WithTags("Analys").RequireAuthorization(SecurityServices.ReadWorkPolicy).WithAnalysisTiming();
         analysis.MapGet("/trend", TrendAsync)
             .WithSummary("Månadsserie med Mann–Kendall-trend, och de senaste 12 hela månaderna mot året före med exakt Poisson-test. Samma filter som /api/incidents.");
         analysis.MapGet("/concentration", ConcentrationAsync)

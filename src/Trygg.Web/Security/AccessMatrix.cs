@@ -35,6 +35,8 @@ public sealed class AccessMatrix
         new("GET", "/{**path:file}", Who.Anyone), // static files outside the build's manifest, mapped in development
         new("GET", "/_framework/opaque-redirect", Who.Anyone), // Blazor's redirect after an enhanced form post
         new("GET", "/healthz", Who.Anyone),
+        new("GET", "/readyz", Who.Anyone), // for the load balancer: whether the database answers and is migrated
+        new("GET", "/metrics", Who.Anyone, WhenConfigured: true), // Prometheus' scrape (Metrics:Prometheus), only on its own port
         new("GET", "/openapi/{documentName}.json", Who.Anyone),
         new("GET", "/api/docs/{documentName?}", Who.Anyone),
         new("GET", "/api/docs/scalar.js", Who.Anyone),
@@ -43,9 +45,13 @@ public sealed class AccessMatrix
         new("GET", "/culture/{name}", Who.Anyone),
         new("POST", "/logout", Who.Anyone),
         .. Page("/login", Who.Anyone, posts: Who.Anyone),
+        .. Page("/login/two-factor", Who.Anyone, posts: Who.Anyone, owner: "Bara den som just gett rätt lösenord (Identitys tvåstegskaka)."),
+        new("GET", "/login/oidc", Who.Anyone), // off unless Authentication:Oidc is configured
+        new("GET", "/login/oidc/done", Who.Anyone),
         .. Page("/not-found", Who.Anyone),
         .. Page("/access-denied", Who.SignedIn),
         .. Page("/account/password", Who.SignedIn, posts: Who.SignedIn),
+        .. Page("/account/two-factor", Who.Only(TwoFactorKeys.Roles.Split(',')), posts: Who.Only(TwoFactorKeys.Roles.Split(','))),
         .. Page("/", Who.SignedIn),
         .. Page("/admin/users", Administrators, posts: Administrators),
         .. Page("/audit", Administrators), // the log also holds changes to accounts

@@ -5,7 +5,8 @@ namespace Trygg.Web.Security;
 /// "/plans/{Id:int}"), and, when the owning organisation decides beyond the role, how the handler checks it.
 /// </summary>
 /// <param name="Owner">The check on the owning organisation that the handler makes on top of the role, in words; null when the role decides alone.</param>
-public sealed record AccessRule(string Method, string Route, Who Who, string? Owner = null)
+/// <param name="WhenConfigured">The route exists only when a setting turns it on (e.g. Prometheus' scrape), so a host without it has no such route.</param>
+public sealed record AccessRule(string Method, string Route, Who Who, string? Owner = null, bool WhenConfigured = false)
 {
     /// <summary>The route that stands for every file of the site's own static assets (CSS, scripts, images).</summary>
     public const string StaticAssets = "{statiska filer}";

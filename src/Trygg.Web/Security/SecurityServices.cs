@@ -26,12 +26,15 @@ public static class SecurityServices
         services.AddIdentity<TryggUser, IdentityRole>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddUserManager<TryggUserManager>()
+            .AddPasswordValidator<CommonPasswords>()
             .AddErrorDescriber<SwedishIdentityErrors>()
             .AddClaimsPrincipalFactory<TryggClaimsPrincipalFactory>();
 
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "trygg";
+            ApplyCookieFlags(options.Cookie);
             options.LoginPath = "/login";
             options.LogoutPath = "/logout";
             options.AccessDeniedPath = "/access-denied";
@@ -39,6 +42,16 @@ public static class SecurityServices
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        // The two-factor step's short-lived cookies (who passed the password, a remembered device) get the same flags.
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options => ApplyCookieFlags(options.Cookie));
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options => ApplyCookieFlags(options.Cookie));
+        services.AddAntiforgery(options => ApplyCookieFlags(options.Cookie));
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = false;
         });
 
         services.AddAuthentication(options =>
@@ -67,6 +80,17 @@ public static class SecurityServices
             .AddPolicy(ManageCollaborationPolicy, policy => policy.RequireRole(Roles.Adopters));
 
         return services;
+    }
+
+    /// <summary>
+    /// Secure whenever the request came over HTTPS (behind a proxy: X-Forwarded-Proto, see ReverseProxy), never readable by
+    /// script, and not sent on another site's cross-site posts; Lax rather than Strict so that a link from an e-mail opens signed in.
+    /// </summary>
+    private static void ApplyCookieFlags(CookieBuilder cookie)
+    {
+        cookie.HttpOnly = true;
+        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.SameSite = SameSiteMode.Lax;
     }
 
     /// <summary>API callers get a status code; people in a browser get the login or access-denied page.</summary>

@@ -76,6 +76,8 @@ public static class DataServices
         services.AddOptions<Indicators.KoladaOptions>().BindConfiguration(Indicators.KoladaOptions.Section);
         services.AddHttpClient<Indicators.PxWebClient>();
         services.AddHttpClient<Indicators.KoladaClient>();
+        services.AddMetrics();
+        services.TryAddSingleton<Operations.TryggMetrics>();
         services.AddScoped<StockholmAreas>();
         services.AddScoped<StockholmReferenceData>();
         services.AddScoped<PolisenImporter>();

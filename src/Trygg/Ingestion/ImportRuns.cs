@@ -1,9 +1,10 @@
 using Trygg.Data;
+using Trygg.Operations;
 
 namespace Trygg.Ingestion;
 
 /// <summary>Stores what each import did, so that the Data page can list it and its refusals can be downloaded.</summary>
-public sealed class ImportRuns(AppDbContext db, TimeProvider time)
+public sealed class ImportRuns(AppDbContext db, TimeProvider time, TryggMetrics metrics)
 {
     public async Task<ImportRun> RecordAsync(
         ImportReport report, string source, string kind, string? fileName, string? userName, DateTime startedAt, bool dryRun = false, CancellationToken cancellationToken = default)
@@ -29,6 +30,7 @@ public sealed class ImportRuns(AppDbContext db, TimeProvider time)
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        metrics.ImportFinished(report, source, kind, run.FinishedAt - run.StartedAt);
         return run;
     }
 }

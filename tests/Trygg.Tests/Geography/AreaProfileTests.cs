@@ -133,7 +133,7 @@ public sealed partial class AreaProfileTests(TryggApp app)
         return page[at..page.IndexOf("</table>", at, StringComparison.Ordinal)];
     }
 
-    [GeneratedRegex(@"<td style=""background:rgba[^""]*"" title=""[^""]*"">(\d+)</td>")]
+    [GeneratedRegex(@"<td class=""heat-\d+"" title=""[^""]*"">(\d+)</td>")]
     private static partial Regex HeatCell();
 
     [GeneratedRegex(@"<td>Händelser i urvalet</td><td class=""number"">(\d+)</td>")]

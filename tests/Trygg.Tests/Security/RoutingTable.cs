@@ -33,5 +33,5 @@ public sealed record RoutingTable(IReadOnlyList<(string Method, string Route)> R
 
     /// <summary>Lines for routes the host no longer has: a matrix that says more than the app does.</summary>
     public IReadOnlyList<string> Stale(IEnumerable<AccessRule> rules) =>
-        rules.Where(r => !Routes.Contains((r.Method, AccessRule.Normalise(r.Route)))).Select(r => $"{r.Method} {r.Route}").ToList();
+        rules.Where(r => !r.WhenConfigured && !Routes.Contains((r.Method, AccessRule.Normalise(r.Route)))).Select(r => $"{r.Method} {r.Route}").ToList();
 }

@@ -13,8 +13,11 @@ public sealed partial class SecurityPromiseTests
         var tests = typeof(SecurityPromiseTests).Assembly.GetTypes();
 
         var named = TestReference().Matches(text).Select(m => (Folder: m.Groups["folder"].Value.Replace('/', '.'), Class: m.Groups["class"].Value, Method: m.Groups["method"].Value)).ToList();
-        var missing = named.Where(n => tests.FirstOrDefault(t => t.FullName == $"Trygg.Tests.{n.Folder}.{n.Class}") is not { } type
-                || (n.Method.Length > 0 && type.GetMethod(n.Method, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static) is null))
+        // A browser test lives in the other test project: its file must be there.
+        var missing = named.Where(n => n.Folder.StartsWith("BrowserTests", StringComparison.Ordinal)
+                ? !File.Exists(Path.Combine(SharedData.RepositoryRoot, "tests", "Trygg." + n.Folder.Replace('.', Path.DirectorySeparatorChar), n.Class + ".cs"))
+                : tests.FirstOrDefault(t => t.FullName == $"Trygg.Tests.{n.Folder}.{n.Class}") is not { } type
+                    || (n.Method.Length > 0 && type.GetMethod(n.Method, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static) is null))
             .Select(n => $"{n.Folder}/{n.Class}.{n.Method}").ToList();
 
         Assert.True(named.Count >= 20, $"SECURITY.md nämner bara {named.Count} tester.");
