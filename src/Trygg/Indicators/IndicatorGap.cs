@@ -20,17 +20,15 @@ public sealed record IndicatorGap(double Difference, double? Low, double? High)
     /// <summary>What the interval says, in the words the lägesbild and the indicator page use.</summary>
     public string Verdict => !HasInterval ? NoInterval : IsCertain ? Certain : MayBeChance;
 
-    /// <summary>d = p1 − p2 with low = d − √((p1 − l1)² + (u2 − p2)²) and high = d + √((u1 − p1)² + (p2 − l2)²).</summary>
+    /// <summary>d = p1 − p2 with Newcombe's MOVER interval from the two cells' own intervals (<see cref="Proportions.Difference((double, double, double), (double, double, double))"/>).</summary>
     public static IndicatorGap Between(double first, double? firstLow, double? firstHigh, double second, double? secondLow, double? secondHigh)
     {
-        var difference = first - second;
         if (firstLow is not { } l1 || firstHigh is not { } u1 || secondLow is not { } l2 || secondHigh is not { } u2)
         {
-            return new(difference, null, null);
+            return new(first - second, null, null);
         }
 
-        var low = difference - Math.Sqrt(((first - l1) * (first - l1)) + ((u2 - second) * (u2 - second)));
-        var high = difference + Math.Sqrt(((u1 - first) * (u1 - first)) + ((second - l2) * (second - l2)));
+        var (difference, low, high) = Proportions.Difference((first, l1, u1), (second, l2, u2));
         return new(difference, low, high);
     }
 
