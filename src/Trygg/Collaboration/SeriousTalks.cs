@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Trygg.Analysis;
 using Trygg.Data;
@@ -10,7 +9,7 @@ namespace Trygg.Collaboration;
 /// first time gets a talk with social services within 48 hours). Counts only: a comment that looks like it names a person,
 /// or holds a personal identity number, e-mail address or phone number, is refused.
 /// </summary>
-public sealed partial class SeriousTalks(AppDbContext db, TimeProvider time)
+public sealed class SeriousTalks(AppDbContext db, TimeProvider time)
 {
     /// <summary>Reports (or reports again) a district's month. Returns what is wrong, per field; nothing is written then.</summary>
     public async Task<Dictionary<string, string>> ReportAsync(SeriousTalkInput input, string userName, CancellationToken cancellationToken = default)
@@ -45,7 +44,7 @@ public sealed partial class SeriousTalks(AppDbContext db, TimeProvider time)
             errors["talksWithin48Hours"] = "Samtalen inom 48 timmar är en del av de hållna samtalen och kan inte vara fler.";
         }
 
-        if (PersonalDataIn(input.Comment) is { } found)
+        if (Security.PersonalData.FindWithNames(input.Comment) is { } found)
         {
             errors["comment"] = $"Kommentaren ser ut att innehålla {found}. Här rapporteras bara antal; skriv inga namn eller personuppgifter.";
         }
@@ -78,30 +77,6 @@ public sealed partial class SeriousTalks(AppDbContext db, TimeProvider time)
 
     /// <summary>The share of the young first-time suspects who had their talk within 48 hours; none when there were none.</summary>
     public static double? Share(SeriousTalkCount month) => month.FirstTimeSuspects == 0 ? null : (double)month.TalksWithin48Hours / month.FirstTimeSuspects;
-
-    /// <summary>What kind of personal data a text seems to hold: what <see cref="Security.PersonalData"/> finds, or a first name followed by a surname.</summary>
-    public static string? PersonalDataIn(string? text)
-    {
-        if (Security.PersonalData.Find(text) is { } found)
-        {
-            return found;
-        }
-
-        return text is not null && FullName().Matches(text).Any(m => FirstNames.Contains(m.Groups["first"].Value)) ? "ett namn" : null;
-    }
-
-    /// <summary>Common Swedish first names (SCB's most frequent); a capitalised word after one of them reads as a name.</summary>
-    private static readonly HashSet<string> FirstNames = new(StringComparer.Ordinal)
-    {
-        "Anna", "Eva", "Maria", "Karin", "Sara", "Lena", "Kerstin", "Emma", "Ingrid", "Marie", "Malin", "Jenny", "Hanna", "Linda", "Elin", "Sofia",
-        "Annika", "Susanne", "Monica", "Birgitta", "Ida", "Julia", "Johanna", "Amanda", "Ella", "Maja", "Alice", "Elsa", "Wilma", "Ebba", "Fatima", "Amina",
-        "Lars", "Mikael", "Anders", "Johan", "Erik", "Per", "Karl", "Peter", "Thomas", "Jan", "Daniel", "Fredrik", "Hans", "Andreas", "Stefan", "Mohammed",
-        "Mohamed", "Ahmed", "Ali", "Hassan", "Omar", "Mats", "Magnus", "Jonas", "Bengt", "Oskar", "Alexander", "William", "Lucas", "Liam", "Elias", "Hugo",
-        "Noah", "Adam", "Leo", "Filip", "Oliver", "Axel", "Viktor", "Emil", "Isak", "Anton", "Ibrahim", "Yusuf", "Abdi", "Mustafa",
-    };
-
-    [GeneratedRegex(@"\b(?<first>\p{Lu}\p{Ll}+)\s+\p{Lu}\p{Ll}+")]
-    private static partial Regex FullName();
 }
 
 public sealed record SeriousTalkInput(int OrganisationId, DateOnly? Month, int FirstTimeSuspects, int TalksHeld, int TalksWithin48Hours, string? Comment = null);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Trygg.Collaboration;
 using Trygg.Data;
 using Trygg.Geography;
 using Trygg.Incidents;
@@ -44,7 +43,7 @@ public sealed class FieldReporting(AppDbContext db, AreaShapes shapes, TimeProvi
         {
             errors["description"] = "Beskrivningen får vara högst 2 000 tecken.";
         }
-        else if (SeriousTalks.PersonalDataIn(input.Description) is { } found)
+        else if (Security.PersonalData.FindWithNames(input.Description) is { } found)
         {
             errors["description"] = $"Beskrivningen ser ut att innehålla {found}. Skriv inga namn eller personuppgifter; ange vilka grupper som berördes.";
         }
@@ -53,7 +52,7 @@ public sealed class FieldReporting(AppDbContext db, AreaShapes shapes, TimeProvi
         {
             errors["place"] = "Platsen får beskrivas med högst 300 tecken.";
         }
-        else if (SeriousTalks.PersonalDataIn(input.Place) is { } inPlace)
+        else if (Security.PersonalData.FindWithNames(input.Place) is { } inPlace)
         {
             errors["place"] = $"Platsen ser ut att innehålla {inPlace}. Beskriv platsen, inte personer.";
         }
@@ -233,7 +232,7 @@ public sealed class FieldReporting(AppDbContext db, AreaShapes shapes, TimeProvi
         {
             errors["comment"] = "Kommentaren får vara högst 2 000 tecken.";
         }
-        else if (SeriousTalks.PersonalDataIn(comment) is { } found)
+        else if (Security.PersonalData.FindWithNames(comment) is { } found)
         {
             errors["comment"] = $"Kommentaren ser ut att innehålla {found}. Den visas för rapportörerna: skriv inga namn eller personuppgifter.";
         }
@@ -358,7 +357,7 @@ public sealed class FieldReporting(AppDbContext db, AreaShapes shapes, TimeProvi
         {
             errors[key] = string.Create(CultureInfo.GetCultureInfo("sv-SE"), $"Högst {maxLength:N0} tecken.");
         }
-        else if (SeriousTalks.PersonalDataIn(value) is { } found)
+        else if (Security.PersonalData.FindWithNames(value) is { } found)
         {
             errors[key] = $"Texten ser ut att innehålla {found}. Skriv inga namn eller personuppgifter.";
         }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Trygg.ActionPlans;
 using Trygg.CitizenReports;
-using Trygg.Collaboration;
 using Trygg.Data;
 using Trygg.Geography;
 using Trygg.Incidents;
@@ -70,7 +69,7 @@ public sealed class SafetyWalks(AppDbContext db, AreaShapes shapes, ActionPlans.
         {
             errors["residentGroups"] = "Beskriv grupperna med högst 1 000 tecken.";
         }
-        else if (SeriousTalks.PersonalDataIn(input.ResidentGroups) is { } found)
+        else if (Security.PersonalData.FindWithNames(input.ResidentGroups) is { } found)
         {
             errors["residentGroups"] = $"Texten ser ut att innehålla {found}. Ange grupper, t.ex. \"boende i Husby, unga tjejer från fritidsgården\", inte personer.";
         }
@@ -109,7 +108,7 @@ public sealed class SafetyWalks(AppDbContext db, AreaShapes shapes, ActionPlans.
         {
             errors["comment"] = "Kommentaren får vara högst 2 000 tecken.";
         }
-        else if (SeriousTalks.PersonalDataIn(input.Comment) is { } found)
+        else if (Security.PersonalData.FindWithNames(input.Comment) is { } found)
         {
             errors["comment"] = $"Kommentaren ser ut att innehålla {found}. Beskriv platsen, inte personer.";
         }

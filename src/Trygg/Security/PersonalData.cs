@@ -34,6 +34,21 @@ public static partial class PersonalData
     }
 
     /// <summary>
+    /// What <see cref="Find"/> finds, or a common first name followed by a capitalised word, read as a person's name: for text about
+    /// people (serious talks, field reports, safety walks), where a name is the likeliest slip. Elsewhere names of staff and places
+    /// belong in the text, so <see cref="Find"/> alone applies.
+    /// </summary>
+    public static string? FindWithNames(string? text)
+    {
+        if (Find(text) is { } found)
+        {
+            return found;
+        }
+
+        return text is not null && FullName().Matches(text).Any(m => FirstNames.Contains(m.Groups["first"].Value)) ? "ett namn" : null;
+    }
+
+    /// <summary>
     /// Adds, for each free-text field that holds personal data and has no message yet, the message under the field's key,
     /// so a form says which field to correct. Every form of free text calls this; <see cref="PersonalDataGuard"/> backs it up.
     /// </summary>
@@ -75,6 +90,19 @@ public static partial class PersonalData
 
         return sum % 10 == 0;
     }
+
+    /// <summary>Common Swedish first names (SCB's most frequent); a capitalised word after one of them reads as a name.</summary>
+    private static readonly HashSet<string> FirstNames = new(StringComparer.Ordinal)
+    {
+        "Anna", "Eva", "Maria", "Karin", "Sara", "Lena", "Kerstin", "Emma", "Ingrid", "Marie", "Malin", "Jenny", "Hanna", "Linda", "Elin", "Sofia",
+        "Annika", "Susanne", "Monica", "Birgitta", "Ida", "Julia", "Johanna", "Amanda", "Ella", "Maja", "Alice", "Elsa", "Wilma", "Ebba", "Fatima", "Amina",
+        "Lars", "Mikael", "Anders", "Johan", "Erik", "Per", "Karl", "Peter", "Thomas", "Jan", "Daniel", "Fredrik", "Hans", "Andreas", "Stefan", "Mohammed",
+        "Mohamed", "Ahmed", "Ali", "Hassan", "Omar", "Mats", "Magnus", "Jonas", "Bengt", "Oskar", "Alexander", "William", "Lucas", "Liam", "Elias", "Hugo",
+        "Noah", "Adam", "Leo", "Filip", "Oliver", "Axel", "Viktor", "Emil", "Isak", "Anton", "Ibrahim", "Yusuf", "Abdi", "Mustafa",
+    };
+
+    [GeneratedRegex(@"\b(?<first>\p{Lu}\p{Ll}+)\s+\p{Lu}\p{Ll}+")]
+    private static partial Regex FullName();
 
     [GeneratedRegex(@"(?<!\d)(?<date>(?:19|20)?\d{6})[-+ ]?(?<serial>\d{4})(?!\d)")]
     private static partial Regex IdentityNumber();

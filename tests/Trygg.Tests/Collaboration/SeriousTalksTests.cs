@@ -16,13 +16,13 @@ public sealed class SeriousTalksTests(TryggApp app)
     [InlineData("Ring 070-123 45 67 vid frågor.", "ett telefonnummer")]
     [InlineData("Skickat till handlaggare@stockholm.se.", "en e-postadress")]
     public void ACommentThatLooksLikePersonalDataIsFound(string comment, string found) =>
-        Assert.Equal(found, SeriousTalks.PersonalDataIn(comment));
+        Assert.Equal(found, Trygg.Security.PersonalData.FindWithNames(comment));
 
     [Theory]
     [InlineData("Två samtal fick vänta över helgen.")]
     [InlineData("Per månad hålls fler samtal sedan Socialtjänsten Järva fick jour.")]
     [InlineData("")]
-    public void AnOrdinaryCommentPasses(string comment) => Assert.Null(SeriousTalks.PersonalDataIn(comment));
+    public void AnOrdinaryCommentPasses(string comment) => Assert.Null(Trygg.Security.PersonalData.FindWithNames(comment));
 
     [Fact]
     public async Task AMonthIsRefusedWithMoreTalksThanSuspectsOrANameAndTheShareIsWithin48HoursOfTheSuspects()
