@@ -43,101 +43,71 @@ public sealed class SurveyImporter(AppDbContext db, SurveyStore store, IOptions<
         var indicators = new Dictionary<string, SurveyIndicator>();
         var cells = new List<SurveyCell>();
         var lines = new Dictionary<(string, string, string, string, string, string), int>();
-        var read = 0;
-        var rows = 0;
-        try
+        var read = SurveyRows.Read(file, areas, thisYear, area, year, rejected, row =>
         {
-            foreach (var row in file.Rows)
+            var questionText = row.Value(question);
+            if (questionText is null)
             {
-                var line = ++rows + 1; // the header is line 1
-                string? Value(int column) => column >= 0 && !string.IsNullOrWhiteSpace(row[column]) ? row[column]!.Trim() : null;
-                if (row.All(string.IsNullOrWhiteSpace))
-                {
-                    continue;
-                }
-
-                read++;
-                var areaCode = areas.Resolve(Value(area), out var areaError);
-                if (areaCode is null)
-                {
-                    rejected.Add(line, areaError!);
-                    continue;
-                }
-
-                if (!SurveyPeriods.TryParseYear(Value(year), thisYear, out var period, out var yearError))
-                {
-                    rejected.Add(line, yearError!);
-                    continue;
-                }
-
-                var questionText = Value(question);
-                if (questionText is null)
-                {
-                    rejected.Add(line, "Frågan saknas.");
-                    continue;
-                }
-
-                if (SurveyGroups.Classify(Value(group), out var groupError) is not { } whom)
-                {
-                    rejected.Add(line, groupError!);
-                    continue;
-                }
-
-                if (!TryParseN(Value(n), out var respondents, out var nError))
-                {
-                    rejected.Add(line, nError!);
-                    continue;
-                }
-
-                var shareText = Value(share)?.TrimEnd('%').Trim();
-                double? percent = null;
-                if (shareText is null)
-                {
-                    rejected.Add(line, "Andelen saknas. Skriv den i procent, t.ex. 23,5, eller .. om källan har utelämnat den.");
-                    continue;
-                }
-
-                if (!Withheld.Contains(shareText))
-                {
-                    if (!FieldParsers.TryParseNumber(shareText, out var parsed))
-                    {
-                        rejected.Add(line, $"Andelen '{Value(share)}' kan inte tolkas som procent.");
-                        continue;
-                    }
-
-                    if (parsed is < 0 or > 100)
-                    {
-                        rejected.Add(line, $"Andelen {parsed.ToString(Swedish)} % ligger utanför 0–100 %.");
-                        continue;
-                    }
-
-                    percent = parsed;
-                }
-
-                var answerText = Value(answer);
-                var name = answerText is null ? questionText : $"{questionText}: {answerText}";
-                var code = SurveyIndicator.CodeFor(source, name);
-                indicators.TryAdd(code, new SurveyIndicator(
-                    code, Shorten(name), answerText is null ? $"Andel i procent: {questionText}" : $"Andel som svarat ”{answerText}” på frågan ”{questionText}”.",
-                    source, mapping.HigherIsBetter));
-
-                var (low, high) = percent is { } p ? Proportions.Wilson(p / 100, respondents) : (double.NaN, double.NaN);
-                var cell = new SurveyCell(code, areaCode, period, whom.Sex, whom.AgeBand, whom.Group, percent, respondents,
-                    percent is null ? null : low * 100, percent is null ? null : high * 100, Suppressed: percent is null);
-                if (lines.TryGetValue(cell.Key, out var first))
-                {
-                    rejected.Add(line, $"Samma område, år, fråga och grupp står redan på rad {first}.");
-                    continue;
-                }
-
-                lines[cell.Key] = line;
-                cells.Add(cell);
+                rejected.Add(row.Line, "Frågan saknas.");
+                return;
             }
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            rejected.Add(rows + 2, $"Filen kunde inte läsas vidare efter rad {rows + 1}: {e.Message}");
-        }
+
+            if (SurveyGroups.Classify(row.Value(group), out var groupError) is not { } whom)
+            {
+                rejected.Add(row.Line, groupError!);
+                return;
+            }
+
+            if (!TryParseN(row.Value(n), out var respondents, out var nError))
+            {
+                rejected.Add(row.Line, nError!);
+                return;
+            }
+
+            var shareText = row.Value(share)?.TrimEnd('%').Trim();
+            double? percent = null;
+            if (shareText is null)
+            {
+                rejected.Add(row.Line, "Andelen saknas. Skriv den i procent, t.ex. 23,5, eller .. om källan har utelämnat den.");
+                return;
+            }
+
+            if (!Withheld.Contains(shareText))
+            {
+                if (!FieldParsers.TryParseNumber(shareText, out var parsed))
+                {
+                    rejected.Add(row.Line, $"Andelen '{row.Value(share)}' kan inte tolkas som procent.");
+                    return;
+                }
+
+                if (parsed is < 0 or > 100)
+                {
+                    rejected.Add(row.Line, $"Andelen {parsed.ToString(Swedish)} % ligger utanför 0–100 %.");
+                    return;
+                }
+
+                percent = parsed;
+            }
+
+            var answerText = row.Value(answer);
+            var name = answerText is null ? questionText : $"{questionText}: {answerText}";
+            var code = SurveyIndicator.CodeFor(source, name);
+            indicators.TryAdd(code, new SurveyIndicator(
+                code, Shorten(name), answerText is null ? $"Andel i procent: {questionText}" : $"Andel som svarat ”{answerText}” på frågan ”{questionText}”.",
+                source, mapping.HigherIsBetter));
+
+            var (low, high) = percent is { } p ? Proportions.Wilson(p / 100, respondents) : (double.NaN, double.NaN);
+            var cell = new SurveyCell(code, row.AreaCode, row.Period, whom.Sex, whom.AgeBand, whom.Group, percent, respondents,
+                percent is null ? null : low * 100, percent is null ? null : high * 100, Suppressed: percent is null);
+            if (lines.TryGetValue(cell.Key, out var first))
+            {
+                rejected.Add(row.Line, $"Samma område, år, fråga och grupp står redan på rad {first}.");
+                return;
+            }
+
+            lines[cell.Key] = row.Line;
+            cells.Add(cell);
+        });
 
         var stored = SurveySuppression.Apply(cells, options.Value.MinimumN);
         return await store.WriteAsync(source, Kind, run, started, read, rejected, [.. indicators.Values], stored, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Trygg.Data;
 using Trygg.Geography;
@@ -41,96 +40,68 @@ public sealed class SurveyMicrodataImporter(AppDbContext db, SurveyStore store, 
         var source = mapping.Source.Trim();
         var code = SurveyIndicator.CodeFor(source, mapping.IndicatorName);
         var sums = new Dictionary<(string Area, string Period, string Sex, string AgeBand, string Group), WeightedSums>();
-        int read = 0, rows = 0, unanswered = 0;
-        try
+        var unanswered = 0;
+        var read = SurveyRows.Read(file, areas, thisYear, area, year, rejected, row =>
         {
-            foreach (var row in file.Rows)
+            var w = 1.0;
+            if (weight >= 0 && (!FieldParsers.TryParseNumber(row.Value(weight), out w) || w <= 0 || double.IsInfinity(w)))
             {
-                var line = ++rows + 1; // the header is line 1
-                string? Value(int column) => column >= 0 && !string.IsNullOrWhiteSpace(row[column]) ? row[column]!.Trim() : null;
-                if (row.All(string.IsNullOrWhiteSpace))
+                rejected.Add(row.Line, row.Value(weight) is { } written ? $"Vikten '{written}' ska vara ett tal större än 0." : "Vikten saknas.");
+                return;
+            }
+
+            var respondentSex = sex >= 0 ? SurveyGroups.Sex(row.Value(sex)) : "";
+            if (respondentSex is null)
+            {
+                rejected.Add(row.Line, $"Könet '{row.Value(sex)}' känns inte igen; skriv kvinna, man eller annat (eller lämna tomt).");
+                return;
+            }
+
+            var band = "";
+            if (age >= 0 && row.Value(age) is { } ageText)
+            {
+                if (!FieldParsers.TryParseNumber(ageText, out var years) || years != Math.Floor(years) || years is < 0 or > 120)
                 {
-                    continue;
+                    rejected.Add(row.Line, $"Åldern '{ageText}' ska vara ett helt antal år.");
+                    return;
                 }
 
-                read++;
-                var areaCode = areas.Resolve(Value(area), out var areaError);
-                if (areaCode is null)
+                band = bands.FirstOrDefault(b => years >= b.From && (b.To is not { } to || years <= to)).Name ?? "";
+            }
+
+            var otherGroup = row.Value(group) ?? "";
+            if (otherGroup.Length > 100)
+            {
+                rejected.Add(row.Line, "Gruppens namn är längre än 100 tecken.");
+                return;
+            }
+
+            if (row.Value(question) is not { } answer)
+            {
+                unanswered++;
+                return;
+            }
+
+            var yes = counted.Contains(answer) ? w : 0;
+            foreach (var place in SelfAndAncestors(areas.Directory, row.AreaCode))
+            {
+                Add(sums, (place, row.Period, "", "", ""), w, yes);
+                if (respondentSex.Length > 0)
                 {
-                    rejected.Add(line, areaError!);
-                    continue;
+                    Add(sums, (place, row.Period, respondentSex, "", ""), w, yes);
                 }
 
-                if (!SurveyPeriods.TryParseYear(Value(year), thisYear, out var period, out var yearError))
+                if (band.Length > 0)
                 {
-                    rejected.Add(line, yearError!);
-                    continue;
+                    Add(sums, (place, row.Period, "", band, ""), w, yes);
                 }
 
-                var w = 1.0;
-                if (weight >= 0 && (!FieldParsers.TryParseNumber(Value(weight), out w) || w <= 0 || double.IsInfinity(w)))
+                if (otherGroup.Length > 0)
                 {
-                    rejected.Add(line, Value(weight) is { } written ? $"Vikten '{written}' ska vara ett tal större än 0." : "Vikten saknas.");
-                    continue;
-                }
-
-                var respondentSex = sex >= 0 ? SurveyGroups.Sex(Value(sex)) : "";
-                if (respondentSex is null)
-                {
-                    rejected.Add(line, $"Könet '{Value(sex)}' känns inte igen; skriv kvinna, man eller annat (eller lämna tomt).");
-                    continue;
-                }
-
-                var band = "";
-                if (age >= 0 && Value(age) is { } ageText)
-                {
-                    if (!FieldParsers.TryParseNumber(ageText, out var years) || years != Math.Floor(years) || years is < 0 or > 120)
-                    {
-                        rejected.Add(line, $"Åldern '{ageText}' ska vara ett helt antal år.");
-                        continue;
-                    }
-
-                    band = bands.FirstOrDefault(b => years >= b.From && (b.To is not { } to || years <= to)).Name ?? "";
-                }
-
-                var otherGroup = Value(group) ?? "";
-                if (otherGroup.Length > 100)
-                {
-                    rejected.Add(line, "Gruppens namn är längre än 100 tecken.");
-                    continue;
-                }
-
-                if (Value(question) is not { } answer)
-                {
-                    unanswered++;
-                    continue;
-                }
-
-                var yes = counted.Contains(answer) ? w : 0;
-                foreach (var place in SelfAndAncestors(areas.Directory, areaCode))
-                {
-                    Add(sums, (place, period, "", "", ""), w, yes);
-                    if (respondentSex.Length > 0)
-                    {
-                        Add(sums, (place, period, respondentSex, "", ""), w, yes);
-                    }
-
-                    if (band.Length > 0)
-                    {
-                        Add(sums, (place, period, "", band, ""), w, yes);
-                    }
-
-                    if (otherGroup.Length > 0)
-                    {
-                        Add(sums, (place, period, "", "", otherGroup), w, yes);
-                    }
+                    Add(sums, (place, row.Period, "", "", otherGroup), w, yes);
                 }
             }
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            rejected.Add(rows + 2, $"Filen kunde inte läsas vidare efter rad {rows + 1}: {e.Message}");
-        }
+        });
 
         var cells = sums.OrderBy(s => s.Key.Area, StringComparer.Ordinal).ThenBy(s => s.Key.Period, StringComparer.Ordinal)
             .ThenBy(s => (s.Key.Sex, s.Key.AgeBand, s.Key.Group))
